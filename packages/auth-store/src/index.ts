@@ -1,0 +1,1 @@
+export { AuthStoreError } from './authStoreError.js';

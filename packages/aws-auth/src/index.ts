@@ -1,0 +1,1 @@
+export { AwsAuthError } from './awsAuthError.js';

@@ -1,0 +1,1 @@
+export { CommandTokenError } from './commandTokenError.js';

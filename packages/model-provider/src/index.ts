@@ -1,0 +1,1 @@
+export { ProviderConfigError } from './providerConfigError.js';
