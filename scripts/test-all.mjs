@@ -31,7 +31,15 @@ const turbo = spawnSync(
 // Root-level files (these scripts, the configs) are linted here; each package lints its own folder.
 const rootLint = spawnSync(
   join(root, 'node_modules', '.bin', 'biome'),
-  ['check', 'scripts', '.changeset', 'package.json', 'biome.json', 'turbo.json', 'tsconfig.base.json'],
+  [
+    'check',
+    'scripts',
+    '.changeset/config.json',
+    'package.json',
+    'biome.json',
+    'turbo.json',
+    'tsconfig.base.json',
+  ],
   {
     cwd: root,
     stdio: 'inherit',
