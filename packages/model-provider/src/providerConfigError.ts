@@ -1,3 +1,28 @@
+/** Stable codes of {@link ProviderConfigError}. */
+export type ProviderConfigErrorCode =
+  | 'CONFIG_READ_FAILED'
+  | 'TOML_SYNTAX'
+  | 'INVALID_FIELD'
+  | 'UNKNOWN_FIELD'
+  | 'CONFLICTING_FIELDS'
+  | 'WIRE_API_REMOVED'
+  | 'BUILTIN_OVERRIDE'
+  | 'UNKNOWN_PROVIDER'
+  | 'MISSING_ENV_KEY'
+  | 'BEDROCK_KEY_UNSUPPORTED'
+  | 'OPENAI_AUTH_REQUIRED'
+  | 'AUTH_RESOLUTION_FAILED';
+
+export interface ProviderConfigErrorDetails {
+  /** The config file, when the configuration came from one. */
+  file?: string;
+  /** 1-based line in that file, where the parser or a key lookup gives it. */
+  line?: number;
+  /** Dotted TOML path of the offending field, e.g. `model_providers.corp.auth.command`. */
+  field?: string;
+  cause?: unknown;
+}
+
 /**
  * Raised by @x/model-provider for invalid provider configuration and auth resolution failures.
  *
@@ -6,10 +31,20 @@
  */
 export class ProviderConfigError extends Error {
   override readonly name = 'ProviderConfigError';
-  readonly code: string;
+  readonly code: ProviderConfigErrorCode | (string & {});
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: string;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ProviderConfigErrorCode | (string & {}),
+    message: string,
+    details: ProviderConfigErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
+    if (details.file !== undefined) this.file = details.file;
+    if (details.line !== undefined) this.line = details.line;
+    if (details.field !== undefined) this.field = details.field;
   }
 }

@@ -1,0 +1,35 @@
+import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+
+/** Header Bedrock Mantle uses to identify the calling client. */
+export const MANTLE_CLIENT_AGENT_HEADER = 'x-amzn-mantle-client-agent';
+
+/**
+ * The providers every registry has (Codex's built-ins). The Bedrock entries have no `base_url`: it is
+ * derived from the resolved AWS region unless the user's config overrides it.
+ */
+export const builtInProviders: Readonly<Record<string, Readonly<ModelProviderInfo>>> = Object.freeze({
+  openai: {
+    name: 'OpenAI',
+    base_url: 'https://api.openai.com/v1',
+    requires_openai_auth: true,
+    env_http_headers: { 'OpenAI-Organization': 'OPENAI_ORGANIZATION', 'OpenAI-Project': 'OPENAI_PROJECT' },
+    supports_websockets: true,
+  },
+  'amazon-bedrock': {
+    name: 'Amazon Bedrock',
+    aws: {},
+    http_headers: { [MANTLE_CLIENT_AGENT_HEADER]: 'x-model-provider' },
+  },
+  'amazon-bedrock-runtime': {
+    name: 'Amazon Bedrock Runtime',
+    aws: {},
+  },
+  ollama: { name: 'Ollama', base_url: 'http://localhost:11434/v1' },
+  lmstudio: { name: 'LM Studio', base_url: 'http://localhost:1234/v1' },
+});
+
+/** Which Bedrock endpoint a built-in Bedrock provider uses. */
+export const bedrockEndpointKinds: Readonly<Record<string, 'mantle' | 'runtime'>> = Object.freeze({
+  'amazon-bedrock': 'mantle',
+  'amazon-bedrock-runtime': 'runtime',
+});

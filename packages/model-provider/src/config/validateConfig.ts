@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { builtInProviders } from '../builtInProviders.js';
+import { locateTomlKey } from '../internal/locateTomlKey.js';
+import { ProviderConfigError, type ProviderConfigErrorCode } from '../providerConfigError.js';
+import { BUILT_IN_OVERRIDE_FIELDS, builtInOverrideSchema } from './builtInOverrideSchema.js';
+import { checkConflicts } from './checkConflicts.js';
+import { configFileSchema, providerIdSchema } from './configSchema.js';
+import type { ProviderConfig } from './providerConfig.js';
+import { providerInfoSchema } from './providerInfoSchema.js';
+
+interface Origin {
+  file?: string;
+  toml?: string;
+}
+
+/** Validates a parsed config document; every error names the TOML path and, where found, the line. */
+export function validateConfig(document: unknown, origin: Origin = {}): ProviderConfig {
+  const fail = (
+    code: ProviderConfigErrorCode,
+    path: readonly (string | number)[],
+    message: string,
+  ): never => {
+    const field = path.join('.');
+    const line = origin.toml === undefined ? undefined : locateTomlKey(origin.toml, path.map(String));
+    const where = [origin.file, line].filter((part) => part !== undefined).join(':');
+    throw new ProviderConfigError(
+      code,
+      `${where ? `${where}: ` : ''}${field ? `${field}: ` : ''}${message}`,
+      {
+        ...(origin.file === undefined ? {} : { file: origin.file }),
+        ...(line === undefined ? {} : { line }),
+        ...(field ? { field } : {}),
+      },
+    );
+  };
+  const check = <T>(schema: z.ZodType<T>, value: unknown, base: readonly (string | number)[]): T => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    if (!issue) return fail('INVALID_FIELD', base, 'invalid value');
+    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0] ?? '';
+      return fail('UNKNOWN_FIELD', [...path, key], `unknown field \`${key}\``);
+    }
+    // zod's messages describe the expectation, never the value, so secrets in the config stay out.
+    return fail('INVALID_FIELD', path, issue.message);
+  };
+
+  const top = check(configFileSchema.omit({ model_providers: true }), document, []);
+  const rawProviders = (document as { model_providers?: unknown }).model_providers;
+  const config: ProviderConfig = { modelProviders: {}, builtInOverrides: {} };
+  if (origin.file !== undefined) config.file = origin.file;
+  if (top.model_provider !== undefined) config.modelProvider = top.model_provider;
+  if (top.model !== undefined) config.model = top.model;
+  if (top.forced_login_method !== undefined) config.forcedLoginMethod = top.forced_login_method;
+  if (top.forced_chatgpt_workspace_id !== undefined)
+    config.forcedChatgptWorkspaceId = top.forced_chatgpt_workspace_id;
+  if (
+    rawProviders !== undefined &&
+    (typeof rawProviders !== 'object' || rawProviders === null || Array.isArray(rawProviders))
+  ) {
+    return fail('INVALID_FIELD', ['model_providers'], 'must be a table');
+  }
+
+  for (const [id, entry] of Object.entries(rawProviders ?? {})) {
+    const base = ['model_providers', id];
+    check(providerIdSchema, id, base);
+    if (
+      typeof entry === 'object' &&
+      entry !== null &&
+      (entry as { wire_api?: unknown }).wire_api === 'chat'
+    ) {
+      fail(
+        'WIRE_API_REMOVED',
+        [...base, 'wire_api'],
+        '`wire_api = "chat"` is no longer supported; use `wire_api = "responses"`',
+      );
+    }
+    if (id in builtInProviders) {
+      if (!(id in { 'amazon-bedrock': 1, 'amazon-bedrock-runtime': 1 })) {
+        fail(
+          'BUILTIN_OVERRIDE',
+          base,
+          `\`${id}\` is a built-in provider and cannot be redefined; choose another id`,
+        );
+      }
+      const extra = Object.keys(entry ?? {}).filter((key) => !BUILT_IN_OVERRIDE_FIELDS.includes(key));
+      if (extra[0] !== undefined) {
+        fail(
+          'BUILTIN_OVERRIDE',
+          [...base, extra[0]],
+          `built-in provider \`${id}\` accepts only ${BUILT_IN_OVERRIDE_FIELDS.join(', ')}`,
+        );
+      }
+      config.builtInOverrides[id] = check(builtInOverrideSchema, entry, base);
+      continue;
+    }
+    const info = check(providerInfoSchema, entry, base);
+    const conflict = checkConflicts(info);
+    if (conflict) fail('CONFLICTING_FIELDS', [...base, conflict.field], conflict.message);
+    config.modelProviders[id] = info;
+  }
+  if (config.modelProvider !== undefined) {
+    const known = config.modelProvider in builtInProviders || config.modelProvider in config.modelProviders;
+    if (!known)
+      fail('UNKNOWN_PROVIDER', ['model_provider'], `no provider with id \`${config.modelProvider}\``);
+  }
+  return config;
+}

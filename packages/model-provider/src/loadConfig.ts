@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { parse, TomlError } from 'smol-toml';
+import type { ProviderConfig } from './config/providerConfig.js';
+import { validateConfig } from './config/validateConfig.js';
+import { ProviderConfigError } from './providerConfigError.js';
+
+/** Where {@link loadConfig} reads from: a file path, or TOML text (with `file` naming it in errors). */
+export interface ConfigSource {
+  file?: string;
+  toml?: string;
+}
+
+/**
+ * Reads and validates a Codex-style `config.toml`. A missing file is an empty configuration only
+ * when `toml` is given too; otherwise it is an error naming the file.
+ */
+export async function loadConfig(source: ConfigSource): Promise<ProviderConfig> {
+  let toml = source.toml;
+  if (toml === undefined) {
+    if (source.file === undefined) return validateConfig({});
+    try {
+      toml = await readFile(source.file, 'utf8');
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new ProviderConfigError(
+        'CONFIG_READ_FAILED',
+        `${source.file}: cannot read config file (${reason})`,
+        {
+          file: source.file,
+          cause,
+        },
+      );
+    }
+  }
+  let document: unknown;
+  try {
+    document = parse(toml);
+  } catch (cause) {
+    if (!(cause instanceof TomlError)) throw cause;
+    const where = [source.file ?? 'config.toml', cause.line, cause.column].join(':');
+    // The parser's first line says what is wrong; its code frame would quote the file (and maybe a secret).
+    const what = cause.message.split('\n')[0] ?? 'invalid TOML';
+    throw new ProviderConfigError('TOML_SYNTAX', `${where}: invalid TOML: ${what}`, {
+      ...(source.file === undefined ? {} : { file: source.file }),
+      line: cause.line,
+      cause: new Error('TOML parse error (details withheld: they may quote the file)'),
+    });
+  }
+  return validateConfig(document, { ...(source.file === undefined ? {} : { file: source.file }), toml });
+}

@@ -1,0 +1,26 @@
+/** A request as auth sources see it: the exact method, URL, headers and body bytes that will be sent. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+/** What an auth source is told about a failed attempt. */
+export interface RecoveryResponse {
+  status: number;
+  headers: Headers;
+  /** The response body as text (read only for 401 and 403). */
+  body?: string;
+}
+
+/**
+ * The seam between the pipeline and any credential: every source in the leaf packages satisfies it
+ * structurally. `authorize` runs before every attempt; `recover` runs at most once per request,
+ * after a 401 (or an auth-related 403), and resolves true when a retry is worth making.
+ */
+export interface AuthSource {
+  authorize(request: HttpRequest): Promise<HttpRequest>;
+  recover?(response: RecoveryResponse): Promise<boolean>;
+  describe(): object;
+}

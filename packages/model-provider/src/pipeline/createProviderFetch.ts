@@ -1,0 +1,124 @@
+import { ProviderRequestError } from '../providerRequestError.js';
+import type { AuthSource, HttpRequest } from './authSource.js';
+import { backoffDelay, sleep } from './backoff.js';
+import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
+import { readFetchInput } from './readFetchInput.js';
+import { withIdleTimeout } from './withIdleTimeout.js';
+
+export interface ProviderFetchOptions {
+  /** Requests may only go to this origin: credentials are never attached to another one. */
+  baseUrl: string;
+  auth?: AuthSource | undefined;
+  queryParams?: Record<string, string> | undefined;
+  httpHeaders?: Record<string, string> | undefined;
+  /** header name -> environment variable; skipped when unset or blank. */
+  envHttpHeaders?: Record<string, string> | undefined;
+  env?: Record<string, string | undefined>;
+  /** Retries after a 5xx or a transport error. Default 4. */
+  requestMaxRetries?: number;
+  /** First backoff delay; doubles each retry, with jitter. Default 200 ms. */
+  retryBaseDelayMs?: number;
+  streamIdleTimeoutMs?: number;
+  compression?: PrepareBodyOptions['compression'];
+  fetch?: typeof fetch;
+  /** Called once per attempt, for metrics and tests. */
+  onAttempt?: (event: { attempt: number; status?: number; error?: string; recovered: boolean }) => void;
+}
+
+/** Statuses after which Bedrock-style services ask for fresh credentials. */
+const AUTH_STATUSES = new Set([401, 403]);
+
+/**
+ * A `fetch` for one provider: prepares the exact bytes once, then on every attempt authorizes them
+ * afresh, sends with `redirect: 'manual'`, recovers once from an auth failure and retries 5xx and
+ * transport errors with backoff. Usable as the `fetch` option of the `openai` client.
+ */
+export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
+  const send = options.fetch ?? globalThis.fetch;
+  const origin = new URL(options.baseUrl).origin;
+  const maxRetries = options.requestMaxRetries ?? 4;
+  const baseDelay = options.retryBaseDelayMs ?? 200;
+  const env = options.env ?? process.env;
+
+  const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const { request, signal } = await readFetchInput(input, init);
+    const prepared = prepareBodyForSend(addProviderParts(request), {
+      compression: options.compression ?? 'none',
+    });
+    if (new URL(prepared.url).origin !== origin) {
+      throw new ProviderRequestError(
+        'ORIGIN_MISMATCH',
+        `refusing to send provider credentials to ${new URL(prepared.url).origin}; the provider's base URL is ${origin}`,
+      );
+    }
+    // The client's own Authorization (the openai client's placeholder key) is replaced by ours.
+    if (options.auth) delete prepared.headers.authorization;
+
+    let recovered = false;
+    for (let attempt = 0; ; attempt++) {
+      const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
+      let response: Response;
+      try {
+        response = await send(outgoing.url, toInit(outgoing, signal));
+      } catch (cause) {
+        if (signal?.aborted) throw cause;
+        options.onAttempt?.({ attempt, error: 'transport', recovered });
+        if (attempt >= maxRetries) {
+          throw new ProviderRequestError(
+            'TRANSPORT',
+            `${prepared.method} ${new URL(prepared.url).pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
+            { cause },
+          );
+        }
+        await sleep(backoffDelay(attempt, baseDelay), signal);
+        continue;
+      }
+      options.onAttempt?.({ attempt, status: response.status, recovered });
+      if (AUTH_STATUSES.has(response.status) && !recovered && options.auth?.recover) {
+        recovered = true;
+        const body = await response.clone().text();
+        if (await options.auth.recover({ status: response.status, headers: response.headers, body })) {
+          await response.body?.cancel();
+          continue;
+        }
+        return new Response(body, response);
+      }
+      if (response.status >= 500 && attempt < maxRetries) {
+        await response.body?.cancel();
+        await sleep(backoffDelay(attempt, baseDelay), signal);
+        continue;
+      }
+      return options.streamIdleTimeoutMs ? withIdleTimeout(response, options.streamIdleTimeoutMs) : response;
+    }
+  };
+
+  function addProviderParts(request: HttpRequest): HttpRequest {
+    const url = new URL(request.url);
+    for (const [key, value] of Object.entries(options.queryParams ?? {})) {
+      if (!url.searchParams.has(key)) url.searchParams.append(key, value);
+    }
+    const headers = { ...request.headers };
+    for (const [name, value] of Object.entries(options.httpHeaders ?? {}))
+      headers[name.toLowerCase()] = value;
+    for (const [name, variable] of Object.entries(options.envHttpHeaders ?? {})) {
+      const value = env[variable]?.trim();
+      if (value) headers[name.toLowerCase()] = value;
+    }
+    return { ...request, url: url.toString(), headers };
+  }
+
+  return providerFetch as typeof fetch;
+}
+
+function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {
+  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
+  if (request.body !== undefined) init.body = request.body;
+  if (signal) init.signal = signal;
+  return init;
+}
+
+/** Names the failure without quoting another library's message, which may carry request details. */
+function describeCause(cause: unknown): string {
+  const code = (cause as { cause?: { code?: unknown } })?.cause?.code ?? (cause as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'unknown error';
+}

@@ -1,0 +1,48 @@
+import { ProviderRequestError } from '../providerRequestError.js';
+import type { HttpRequest } from './authSource.js';
+
+/**
+ * Reads what a `fetch(input, init)` call asks for into an {@link HttpRequest} with the exact body
+ * bytes. Strings and byte arrays are used as they are; other bodies (Blob, FormData, streams, URL
+ * params) are read once into bytes, keeping the content-type they imply, so that they can be signed
+ * and resent on a retry.
+ */
+export async function readFetchInput(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<{ request: HttpRequest; signal: AbortSignal | undefined }> {
+  const base = input instanceof Request ? input : undefined;
+  const url = base ? base.url : String(input);
+  const method = (init?.method ?? base?.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = {};
+  new Headers(init?.headers ?? base?.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  const signal = init?.signal ?? base?.signal ?? undefined;
+  const request: HttpRequest = { method, url, headers };
+
+  const body = init?.body !== undefined ? init.body : base?.body;
+  if (body === undefined || body === null) return { request, signal };
+  if (typeof body === 'string') request.body = body;
+  else if (body instanceof Uint8Array) request.body = body;
+  else if (body instanceof ArrayBuffer) request.body = new Uint8Array(body);
+  else if (ArrayBuffer.isView(body))
+    request.body = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  else {
+    try {
+      const carrier = new Request(url, { method, body, headers, duplex: 'half' } as RequestInit);
+      request.body = new Uint8Array(await carrier.arrayBuffer());
+      const type = carrier.headers.get('content-type');
+      if (type && !headers['content-type']) headers['content-type'] = type;
+    } catch (cause) {
+      throw new ProviderRequestError(
+        'UNSUPPORTED_BODY',
+        `cannot read the ${method} request body for ${new URL(url).pathname}`,
+        {
+          cause,
+        },
+      );
+    }
+  }
+  return { request, signal };
+}

@@ -1,0 +1,53 @@
+import { ProviderRequestError } from '../providerRequestError.js';
+
+/**
+ * Returns the response with its body passed through unchanged, except that a gap of more than
+ * `idleMs` between chunks errors the stream with `STREAM_IDLE_TIMEOUT` (and cancels the source).
+ */
+export function withIdleTimeout(response: Response, idleMs: number): Response {
+  const source = response.body;
+  if (!source) return response;
+  const reader = source.getReader();
+  let timer: NodeJS.Timeout | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      return new Promise<void>((resolve) => {
+        let settled = false;
+        timer = setTimeout(() => {
+          settled = true;
+          const error = new ProviderRequestError(
+            'STREAM_IDLE_TIMEOUT',
+            `the response stream sent nothing for ${idleMs} ms (stream_idle_timeout_ms)`,
+          );
+          controller.error(error);
+          reader.cancel(error).catch(() => {});
+          resolve();
+        }, idleMs);
+        reader.read().then(
+          ({ done, value }) => {
+            if (settled) return;
+            clearTimeout(timer);
+            if (done) controller.close();
+            else controller.enqueue(value);
+            resolve();
+          },
+          (error: unknown) => {
+            if (settled) return;
+            clearTimeout(timer);
+            controller.error(error);
+            resolve();
+          },
+        );
+      });
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(stream, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
