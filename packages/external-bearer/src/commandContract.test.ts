@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommandTokenError, createCommandTokenSource } from './index.js';
+import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+
+let scripts: ScriptDir;
+beforeEach(async () => {
+  scripts = await makeScriptDir();
+});
+afterEach(async () => {
+  await scripts.remove();
+});
+
+async function failure(promise: Promise<unknown>): Promise<CommandTokenError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CommandTokenError);
+  return error as CommandTokenError;
+}
+
+describe('the command contract (REFERENCE section 1)', () => {
+  it('uses the trimmed stdout as the token, passes argv without a shell, closes stdin, sets env and cwd', async () => {
+    const command = await scripts.node(
+      'print.mjs',
+      [
+        "import { readFileSync } from 'node:fs';",
+        'const stdin = readFileSync(0).length;',
+        'const [a, b] = process.argv.slice(2);',
+        "const ok = a === '$HOME; echo hi' && b === '*' && stdin === 0 && process.env.EXTRA === 'yes'",
+        '  && process.cwd() === process.env.WANT_CWD;',
+        "process.stdout.write(ok ? '\\n  tok-123  \\n\\n' : 'wrong');",
+      ].join('\n'),
+    );
+    const source = createCommandTokenSource({
+      command,
+      args: ['$HOME; echo hi', '*'],
+      cwd: scripts.dir,
+      env: { EXTRA: 'yes', WANT_CWD: scripts.dir },
+    });
+    expect(await source.getToken()).toBe('tok-123');
+    expect(source.describe()).toEqual({ command, runs: 1, failures: 0 });
+  });
+
+  it('resolves a relative path with a slash against cwd and a bare name on PATH', async () => {
+    await scripts.counting('relative.mjs', { stdout: 'rel-token' });
+    const relative = createCommandTokenSource({ command: './relative.mjs', cwd: scripts.dir });
+    expect(await relative.getToken()).toBe('rel-token');
+    await scripts.counting('my-token-helper', { stdout: 'path-token' });
+    const bare = createCommandTokenSource({
+      command: 'my-token-helper',
+      env: { PATH: `/nonexistent-dir:${scripts.dir}` },
+    });
+    expect(await bare.getToken()).toBe('path-token');
+    expect(await scripts.runs()).toBe(2);
+  });
+
+  it('reports a missing command and a command that cannot start', async () => {
+    const missing = createCommandTokenSource({ command: 'no-such-helper-x1', env: { PATH: scripts.dir } });
+    const notFound = await failure(missing.getToken());
+    expect(notFound.code).toBe('COMMAND_NOT_FOUND');
+    expect(notFound.message).toBe(
+      'provider auth command `no-such-helper-x1` failed to start: not found on PATH',
+    );
+    const absent = createCommandTokenSource({ command: join(scripts.dir, 'absent') });
+    expect((await failure(absent.getToken())).code).toBe('SPAWN_FAILED');
+    // exists but is not executable
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(scripts.dir, 'plain.txt'), 'x');
+    const plain = createCommandTokenSource({ command: join(scripts.dir, 'plain.txt') });
+    const error = await failure(plain.getToken());
+    expect(error.code).toBe('SPAWN_FAILED');
+    expect(error.message).toBe(`provider auth command \`${join(scripts.dir, 'plain.txt')}\` failed to start`);
+  });
+
+  it('requires exit status 0 and carries a short stderr excerpt', async () => {
+    const command = await scripts.counting('fail.mjs', {
+      stderr: 'session expired: run `sso login`\n',
+      code: 3,
+    });
+    const error = await failure(createCommandTokenSource({ command }).getToken());
+    expect(error.code).toBe('EXIT_STATUS');
+    expect(error.message).toBe(
+      `provider auth command \`${command}\` exited with status 3: session expired: run \`sso login\``,
+    );
+    expect(error.stderrExcerpt).toBe('session expired: run `sso login`');
+  });
+
+  it('reports a command killed by a signal', async () => {
+    const command = await scripts.sh('killed.sh', 'kill -9 $$');
+    const error = await failure(createCommandTokenSource({ command }).getToken());
+    expect(error.code).toBe('EXIT_STATUS');
+    expect(error.message).toContain('was killed by signal SIGKILL');
+  });
+
+  it('rejects non-UTF-8, empty and header-unsafe output', async () => {
+    const binary = await scripts.node(
+      'binary.mjs',
+      'process.stdout.write(Buffer.from([0x74, 0xff, 0xfe, 0x6b]));',
+    );
+    const nonUtf8 = await failure(createCommandTokenSource({ command: binary }).getToken());
+    expect(nonUtf8.code).toBe('NON_UTF8');
+    expect(nonUtf8.message).toBe(`provider auth command \`${binary}\` wrote non-UTF-8 data to stdout`);
+    const blank = await scripts.counting('blank.mjs', { stdout: ' \n\t\n' });
+    const empty = await failure(createCommandTokenSource({ command: blank }).getToken());
+    expect(empty.code).toBe('EMPTY_TOKEN');
+    expect(empty.message).toBe(`provider auth command \`${blank}\` produced an empty token`);
+    for (const bad of ['two words', 'line\nbreak', 'tab\there', 'caf\u00e9', 'nul\u0000x']) {
+      const command = await scripts.counting('bad.mjs', { stdout: bad });
+      expect((await failure(createCommandTokenSource({ command }).getToken())).code).toBe('INVALID_TOKEN');
+    }
+  });
+
+  it('caps stdout (64 KiB by default) and stops a command printing megabytes', async () => {
+    const big = await scripts.node(
+      'big.mjs',
+      "const chunk = 'a'.repeat(1 << 20); for (let i = 0; i < 4; i++) process.stdout.write(chunk);",
+    );
+    const error = await failure(createCommandTokenSource({ command: big }).getToken());
+    expect(error.code).toBe('OUTPUT_TOO_LARGE');
+    expect(error.message).toBe(`provider auth command \`${big}\` wrote more than 65536 bytes to stdout`);
+    const exact = await scripts.counting('exact.mjs', { stdout: 'b'.repeat(100) });
+    expect(await createCommandTokenSource({ command: exact, maxOutputBytes: 100 }).getToken()).toBe(
+      'b'.repeat(100),
+    );
+    const over = createCommandTokenSource({ command: exact, maxOutputBytes: 99 });
+    expect((await failure(over.getToken())).code).toBe('OUTPUT_TOO_LARGE');
+  });
+
+  it('times out, naming the limit', async () => {
+    const command = await scripts.sh('slow.sh', 'sleep 30; echo late');
+    const error = await failure(createCommandTokenSource({ command, timeoutMs: 200 }).getToken());
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.message).toBe(`provider auth command \`${command}\` timed out after 200 ms`);
+  });
+
+  it('kills the whole tree when a grandchild holds stdout open, and settles within timeoutMs + 1 s', async () => {
+    const pidFile = join(scripts.dir, 'grandchild.pid');
+    const command = await scripts.node(
+      'fork.mjs',
+      [
+        "import { spawn } from 'node:child_process';",
+        "import { writeFileSync } from 'node:fs';",
+        // the grandchild inherits stdout and outlives its parent
+        "const child = spawn('sleep', ['60'], { stdio: ['ignore', 'inherit', 'inherit'] });",
+        `writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));`,
+        "process.stdout.write('partial');",
+        'child.unref();',
+      ].join('\n'),
+    );
+    const timeoutMs = 300;
+    const started = performance.now();
+    const error = await failure(createCommandTokenSource({ command, timeoutMs }).getToken());
+    const elapsed = performance.now() - started;
+    expect(error.code).toBe('TIMEOUT');
+    expect(elapsed).toBeLessThan(timeoutMs + 1000);
+    const grandchild = Number(await readFile(pidFile, 'utf8'));
+    await expect.poll(() => isAlive(grandchild), { timeout: 2000 }).toBe(false);
+  });
+});
+
+/** Alive and not a zombie (a killed orphan may wait a while for PID 1 to reap it). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,90 @@
+import { isAbsolute } from 'node:path';
+import { CommandTokenError } from '../commandTokenError.js';
+import type { CommandTokenSourceConfig } from '../commandTokenSourceConfig.js';
+
+/** The config with defaults applied and every field checked. */
+export interface ResolvedConfig {
+  command: string;
+  args: string[];
+  timeoutMs: number;
+  refreshIntervalMs: number;
+  cwd: string;
+  env: Record<string, string>;
+  output: 'text' | 'json';
+  maxOutputBytes: number;
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  now: () => number;
+  random: () => number;
+}
+
+// setTimeout cannot wait longer than this.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function fail(code: string, message: string): never {
+  throw new CommandTokenError(code, message);
+}
+
+function checkDuration(value: number | undefined, fallback: number, field: string, code: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+    fail(code, `provider auth.${field} must be a number of milliseconds between 0 and ${MAX_TIMER_MS}`);
+  }
+  return value;
+}
+
+/** Applies defaults and validates; messages follow Codex's wording (REFERENCE section 1) and name fields only. */
+export function validateConfig(config: CommandTokenSourceConfig): ResolvedConfig {
+  if (typeof config !== 'object' || config === null)
+    fail('EMPTY_COMMAND', 'provider auth config is required');
+  if (typeof config.command !== 'string' || config.command.trim() === '') {
+    fail('EMPTY_COMMAND', 'provider auth.command must not be empty');
+  }
+  const args = config.args ?? [];
+  if (!Array.isArray(args) || args.some((arg) => typeof arg !== 'string' || arg.includes('\0'))) {
+    fail('INVALID_ARGS', 'provider auth.args must be an array of strings without NUL characters');
+  }
+  const timeoutMs = checkDuration(config.timeoutMs, 5000, 'timeout_ms', 'INVALID_TIMEOUT');
+  if (timeoutMs <= 0) fail('INVALID_TIMEOUT', 'provider auth.timeout_ms must be greater than 0');
+  const refreshIntervalMs = checkDuration(
+    config.refreshIntervalMs,
+    300_000,
+    'refresh_interval_ms',
+    'INVALID_REFRESH_INTERVAL',
+  );
+  const cwd = config.cwd ?? process.cwd();
+  if (typeof cwd !== 'string' || !isAbsolute(cwd))
+    fail('RELATIVE_CWD', 'provider auth.cwd must be an absolute path');
+  const env = config.env ?? {};
+  if (typeof env !== 'object' || env === null || Object.values(env).some((v) => typeof v !== 'string')) {
+    fail('INVALID_ENV', 'provider auth.env must map variable names to strings');
+  }
+  const output = config.output ?? 'text';
+  if (output !== 'text' && output !== 'json')
+    fail('INVALID_OUTPUT_MODE', "provider auth.output must be 'text' or 'json'");
+  const maxOutputBytes = config.maxOutputBytes ?? 64 * 1024;
+  if (!Number.isInteger(maxOutputBytes) || maxOutputBytes <= 0) {
+    fail('INVALID_MAX_OUTPUT', 'provider auth.maxOutputBytes must be a positive integer');
+  }
+  const backoffInitialMs = checkDuration(
+    config.backoff?.initialMs,
+    1000,
+    'backoff.initialMs',
+    'INVALID_BACKOFF',
+  );
+  const backoffMaxMs = checkDuration(config.backoff?.maxMs, 60_000, 'backoff.maxMs', 'INVALID_BACKOFF');
+  return {
+    command: config.command,
+    args: [...args],
+    timeoutMs,
+    refreshIntervalMs,
+    cwd,
+    env: { ...env },
+    output,
+    maxOutputBytes,
+    backoffInitialMs,
+    backoffMaxMs: Math.max(backoffMaxMs, backoffInitialMs),
+    now: config.now ?? Date.now,
+    random: config.random ?? Math.random,
+  };
+}

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommandTokenError, type CommandTokenEvent, createCommandTokenSource } from './index.js';
+import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+
+let scripts: ScriptDir;
+beforeEach(async () => {
+  scripts = await makeScriptDir();
+});
+afterEach(async () => {
+  await scripts.remove();
+});
+
+describe('one run at a time', () => {
+  it('1,000 concurrent getToken calls on a cold cache cause exactly one run', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}\n' });
+    const source = createCommandTokenSource({ command });
+    const tokens = await Promise.all(Array.from({ length: 1000 }, () => source.getToken()));
+    expect(new Set(tokens)).toEqual(new Set(['token-1']));
+    expect(await scripts.runs()).toBe(1);
+    expect(source.describe().runs).toBe(1);
+    // warm cache: no more runs
+    await Promise.all(Array.from({ length: 100 }, () => source.getToken()));
+    expect(await scripts.runs()).toBe(1);
+  });
+
+  it('1,000 concurrent refreshes with the same stale token cause exactly one more run', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const source = createCommandTokenSource({ command });
+    const stale = await source.getToken();
+    const fresh = await Promise.all(
+      Array.from({ length: 1000 }, () => source.refresh({ staleToken: stale })),
+    );
+    expect(new Set(fresh)).toEqual(new Set(['token-2']));
+    expect(await scripts.runs()).toBe(2);
+    // a late refresh with the old stale token does not run again: the cached token already changed
+    expect(await source.refresh({ staleToken: stale })).toBe('token-2');
+    expect(await scripts.runs()).toBe(2);
+    // refresh() without a stale token forces a run
+    expect(await source.refresh()).toBe('token-3');
+    expect(await scripts.runs()).toBe(3);
+  });
+
+  it('getToken calls made while a 401 refresh is under way wait for the new token', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const source = createCommandTokenSource({ command });
+    const stale = await source.getToken();
+    const [refreshed, ...others] = await Promise.all([
+      source.refresh({ staleToken: stale }),
+      ...Array.from({ length: 50 }, () => source.getToken()),
+    ]);
+    expect(refreshed).toBe('token-2');
+    expect(new Set(others)).toEqual(new Set(['token-2']));
+    expect(await scripts.runs()).toBe(2);
+  });
+
+  it("one caller's signal abandons only that caller's wait, not the shared run", async () => {
+    const command = await scripts.node(
+      'slow-token.mjs',
+      [
+        "import { appendFileSync } from 'node:fs';",
+        `appendFileSync(${JSON.stringify(`${scripts.dir}/runs.log`)}, 'run\\n');`,
+        "setTimeout(() => process.stdout.write('slow-token'), 300);",
+      ].join('\n'),
+    );
+    const events: CommandTokenEvent[] = [];
+    const source = createCommandTokenSource({ command, onEvent: (event) => events.push(event) });
+    const controller = new AbortController();
+    const abandoned = source.getToken({ signal: controller.signal });
+    const patient = source.getToken();
+    controller.abort(new Error('caller gave up'));
+    const error = await abandoned.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandTokenError);
+    expect((error as CommandTokenError).code).toBe('ABORTED');
+    expect(await patient).toBe('slow-token');
+    expect(await scripts.runs()).toBe(1);
+    expect(events.filter((event) => event.type === 'run-end')).toHaveLength(1);
+    // an already-aborted signal rejects at once, even on a warm cache
+    const aborted = await source.getToken({ signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect((aborted as CommandTokenError).code).toBe('ABORTED');
+  });
+});
+
+describe('the auth-source seam', () => {
+  it('authorize sets one Authorization header on a new request; recover refreshes once after a 401', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const source = createCommandTokenSource({ command });
+    const request = {
+      method: 'POST',
+      url: 'https://example.test/v1',
+      headers: { Authorization: 'Bearer old', 'content-type': 'application/json' },
+      body: '{}',
+    };
+    const authorized = await source.authorize(request);
+    expect(authorized).not.toBe(request);
+    expect(request.headers.Authorization).toBe('Bearer old');
+    expect(authorized.headers).toEqual({
+      'content-type': 'application/json',
+      authorization: 'Bearer token-1',
+    });
+    expect(authorized.body).toBe('{}');
+
+    expect(await source.recover({ status: 500, headers: new Headers() })).toBe(false);
+    expect(await scripts.runs()).toBe(1);
+    const retried = await Promise.all(
+      Array.from({ length: 20 }, () => source.recover({ status: 401, headers: new Headers() })),
+    );
+    expect(retried.every((value) => value)).toBe(true);
+    expect(await scripts.runs()).toBe(2);
+    expect((await source.authorize(request)).headers.authorization).toBe('Bearer token-2');
+  });
+
+  it('recover resolves false when the command mints the same rejected token again', async () => {
+    const command = await scripts.counting('same.mjs', { stdout: 'always-the-same' });
+    const source = createCommandTokenSource({ command });
+    await source.authorize({ method: 'GET', url: 'https://example.test', headers: {} });
+    expect(await source.recover({ status: 401, headers: {} })).toBe(false);
+    expect(await scripts.runs()).toBe(2);
+  });
+});
