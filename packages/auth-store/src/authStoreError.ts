@@ -1,3 +1,30 @@
+/** Stable codes carried by {@link AuthStoreError}. */
+export type AuthStoreErrorCode =
+  | 'AUTH_FILE_CORRUPT'
+  | 'AUTH_FILE_IO'
+  | 'INVALID_OPTION'
+  | 'INVALID_CREDENTIAL'
+  | 'INVALID_REGION'
+  | 'KEYRING_UNAVAILABLE'
+  | 'KEYRING_FAILED'
+  | 'KEYRING_CORRUPT'
+  | 'LOCK_TIMEOUT'
+  | 'LOGIN_RESTRICTED'
+  | 'NOT_LOGGED_IN'
+  | 'REFRESH_UNSUPPORTED'
+  | 'REFRESH_TOKEN_EXPIRED'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'REFRESH_TOKEN_INVALIDATED'
+  | 'REFRESH_INVALID_GRANT'
+  | 'REFRESH_UNAUTHORIZED'
+  | 'REFRESH_TRANSIENT'
+  | 'REFRESH_BAD_RESPONSE'
+  | 'EXTERNAL_REFRESH_FAILED'
+  | 'ACCOUNT_CHANGED'
+  | 'AUTH_MODE_UNSUPPORTED'
+  | 'RECOVERY_EXHAUSTED'
+  | (string & {});
+
 /**
  * Raised by @x/auth-store for storage, login and refresh failures.
  *
@@ -6,10 +33,19 @@
  */
 export class AuthStoreError extends Error {
   override readonly name = 'AuthStoreError';
-  readonly code: string;
+  readonly code: AuthStoreErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: AuthStoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }
 }
+
+/** Permanent refresh failures: the user has to log in again. */
+export const PERMANENT_REFRESH_CODES: readonly AuthStoreErrorCode[] = [
+  'REFRESH_TOKEN_EXPIRED',
+  'REFRESH_TOKEN_REUSED',
+  'REFRESH_TOKEN_INVALIDATED',
+  'REFRESH_INVALID_GRANT',
+  'REFRESH_UNAUTHORIZED',
+];

@@ -1,0 +1,37 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const WORKER = join(import.meta.dirname, 'worker.mjs');
+
+export interface Child {
+  process: ChildProcess;
+  stdout: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Spawns the worker script with `args`; `ready` resolves once it printed "ready". */
+export function spawnWorker(args: string[], env: Record<string, string | undefined> = process.env): Child {
+  const child = spawn(process.execPath, [WORKER, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes('ready\n')) markReady();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      markReady();
+      if (code !== 0 && code !== null && err) process.stderr.write(err);
+      resolve(code);
+    });
+  });
+  return { process: child, stdout: () => out, ready, exited };
+}

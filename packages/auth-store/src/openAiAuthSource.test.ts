@@ -1,0 +1,85 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { accessToken, idToken } from './__testing__/fakeTokens.js';
+import { tempHome } from './__testing__/tempHome.js';
+import { startTokenServer } from './__testing__/tokenServer.js';
+import { createAuthManager, createOpenAiAuthSource } from './index.js';
+
+const request = {
+  method: 'POST',
+  url: 'https://api.example.test/v1/responses',
+  headers: { authorization: 'old' },
+};
+
+describe('createOpenAiAuthSource', () => {
+  it('sets a bearer header for API keys and PATs, plus ChatGPT-Account-ID for ChatGPT', async () => {
+    const manager = createAuthManager({ home: await tempHome(), env: {} });
+    const source = createOpenAiAuthSource(manager);
+    await expect(source.authorize(request)).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
+    await manager.loginWithApiKey('sk-source-0123456789');
+    const authorized = await source.authorize(request);
+    expect(authorized.headers).toEqual({ Authorization: 'Bearer sk-source-0123456789' });
+    expect(request.headers).toEqual({ authorization: 'old' });
+    await manager.loginWithPersonalAccessToken('pat-source-0123456789');
+    expect((await source.authorize(request)).headers.Authorization).toBe('Bearer pat-source-0123456789');
+    const at = accessToken(3600);
+    await manager.loginWithChatgptTokens({ idToken: idToken('ws-src'), accessToken: at, refreshToken: 'rt' });
+    expect((await source.authorize(request)).headers).toEqual({
+      Authorization: `Bearer ${at}`,
+      'ChatGPT-Account-ID': 'ws-src',
+    });
+    expect(source.describe()).toEqual({ source: 'auth-store', storeMode: 'file', mode: 'chatgpt' });
+  });
+
+  it('rejects a Bedrock API key: only the amazon-bedrock provider may use it', async () => {
+    const manager = createAuthManager({ home: await tempHome(), env: {} });
+    await manager.loginWithBedrockApiKey({ apiKey: 'bedrock-0123456789', region: 'us-east-1' });
+    await expect(createOpenAiAuthSource(manager).authorize(request)).rejects.toMatchObject({
+      code: 'AUTH_MODE_UNSUPPORTED',
+    });
+    expect(await manager.auth()).toEqual({
+      mode: 'bedrockApiKey',
+      apiKey: 'bedrock-0123456789',
+      region: 'us-east-1',
+    });
+  });
+
+  it('recovers from a 401 against a real server by refreshing, then retries with the new token', async () => {
+    const tokens = await startTokenServer();
+    let valid = '';
+    const api = createServer((req, res) => {
+      res.writeHead(req.headers.authorization === `Bearer ${valid}` ? 200 : 401).end();
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
+      await manager.loginWithChatgptTokens({
+        idToken: idToken(),
+        accessToken: accessToken(3600),
+        refreshToken: 'rt-a',
+      });
+      tokens.allow('rt-a');
+      const source = createOpenAiAuthSource(manager);
+      const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1`;
+      const send = async (): Promise<Response> => {
+        const req = await source.authorize({ method: 'GET', url, headers: {} });
+        return fetch(req.url, { headers: req.headers });
+      };
+      const first = await send();
+      expect(first.status).toBe(401);
+      expect(await source.recover({ status: 404, headers: {} })).toBe(false);
+      expect(await source.recover({ status: 401, headers: {} })).toBe(true);
+      expect(tokens.requests).toHaveLength(1);
+      const auth = await manager.auth();
+      valid = auth?.mode === 'chatgpt' ? auth.accessToken : '';
+      expect((await send()).status).toBe(200);
+      // Each later 401 starts a new staged recovery: nothing new on disk, so it refreshes again.
+      expect(await source.recover({ status: 401, headers: {} })).toBe(true);
+      expect(tokens.requests).toHaveLength(2);
+    } finally {
+      api.close();
+      await tokens.close();
+    }
+  });
+});

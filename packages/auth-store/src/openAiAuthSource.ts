@@ -1,0 +1,81 @@
+import type { AuthManager } from './authManager.js';
+import { AuthStoreError } from './authStoreError.js';
+import type { UnauthorizedRecovery } from './unauthorizedRecovery.js';
+
+/** The request shape of the auth-source seam (declared locally; structurally shared with model-provider). */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+/** A failed response as the pipeline hands it to `recover`. */
+export interface HttpResponseInfo {
+  status: number;
+  headers: Headers | Record<string, string>;
+  body?: string;
+}
+
+export interface OpenAiAuthSource {
+  authorize(request: HttpRequest): Promise<HttpRequest>;
+  recover(response: HttpResponseInfo): Promise<boolean>;
+  describe(): { source: 'auth-store'; storeMode: string; mode: string | null };
+}
+
+// A recovery left unfinished longer than this belongs to an older failure; start a new one.
+const RECOVERY_TTL_MS = 5 * 60_000;
+
+/**
+ * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `Authorization:
+ * Bearer <api key | access token | personal access token>` plus `ChatGPT-Account-ID` for ChatGPT
+ * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider
+ * (seed 000). `recover` walks the manager's staged 401 recovery, one step per call.
+ */
+export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
+  let recovery: { run: UnauthorizedRecovery; started: number } | null = null;
+  return {
+    async authorize(request) {
+      const auth = await manager.auth();
+      if (!auth)
+        throw new AuthStoreError('NOT_LOGGED_IN', `not logged in (no credentials under ${manager.home})`);
+      const headers = { ...request.headers };
+      for (const name of Object.keys(headers)) {
+        const lower = name.toLowerCase();
+        if (lower === 'authorization' || lower === 'chatgpt-account-id') delete headers[name];
+      }
+      switch (auth.mode) {
+        case 'bedrockApiKey':
+          throw new AuthStoreError(
+            'AUTH_MODE_UNSUPPORTED',
+            'the stored login is a Bedrock API key, which only the amazon-bedrock provider accepts',
+          );
+        case 'agentIdentity':
+          throw new AuthStoreError(
+            'AUTH_MODE_UNSUPPORTED',
+            'Agent Identity logins are not supported by the OpenAI-compatible auth source',
+          );
+        case 'apikey':
+          headers.Authorization = `Bearer ${auth.apiKey}`;
+          break;
+        case 'personalAccessToken':
+          headers.Authorization = `Bearer ${auth.token}`;
+          break;
+        default:
+          headers.Authorization = `Bearer ${auth.accessToken}`;
+          if (auth.accountId) headers['ChatGPT-Account-ID'] = auth.accountId;
+      }
+      return { ...request, headers };
+    },
+    async recover(response) {
+      if (response.status !== 401) return false;
+      if (!recovery || Date.now() - recovery.started > RECOVERY_TTL_MS || !recovery.run.hasNext()) {
+        recovery = { run: manager.unauthorizedRecovery(), started: Date.now() };
+      }
+      const result = await recovery.run.next();
+      if (!result.retry || !recovery.run.hasNext()) recovery = null;
+      return result.retry;
+    },
+    describe: () => ({ source: 'auth-store', storeMode: manager.storeMode, mode: manager.currentMode() }),
+  };
+}
