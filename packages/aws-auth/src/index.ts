@@ -38,3 +38,5 @@ export type {
   Env,
   HttpRequest,
 } from './types.js';
+export type { ReceivedRequest, SigV4Verdict, VerifySigV4Options } from './verifySigV4Request.js';
+export { verifySigV4Request } from './verifySigV4Request.js';

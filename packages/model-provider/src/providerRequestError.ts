@@ -4,7 +4,6 @@ export type ProviderRequestErrorCode =
   | 'UNSUPPORTED_BODY'
   | 'TRANSPORT'
   | 'STREAM_IDLE_TIMEOUT'
-  | 'ABORTED'
   | 'MODELS_RESPONSE';
 
 /**

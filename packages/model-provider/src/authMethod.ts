@@ -1,0 +1,20 @@
+import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+
+/** How a provider's requests are authorized, as far as the configuration alone tells. */
+export type AuthMethod =
+  | 'none'
+  | 'env-key'
+  | 'config-bearer-token'
+  | 'command'
+  | 'openai-login'
+  | 'aws-bedrock';
+
+/** Codex's order for generic providers; any provider with `aws` is Bedrock (REFERENCE section 4). */
+export function authMethodOf(info: ModelProviderInfo): AuthMethod {
+  if (info.aws !== undefined) return 'aws-bedrock';
+  if (info.env_key !== undefined) return 'env-key';
+  if (info.experimental_bearer_token !== undefined) return 'config-bearer-token';
+  if (info.auth !== undefined) return 'command';
+  if (info.requires_openai_auth) return 'openai-login';
+  return 'none';
+}

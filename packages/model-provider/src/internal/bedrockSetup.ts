@@ -1,0 +1,88 @@
+import type { AuthManager } from '@x/auth-store';
+import { AwsAuthError, bedrockEndpoint, resolveRegionWithSource } from '@x/aws-auth/endpoints';
+import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { AuthSource } from '../pipeline/authSource.js';
+import { ProviderConfigError } from '../providerConfigError.js';
+import { commandSource } from './genericAuthSource.js';
+
+/** Codex's Bedrock default when no region is configured anywhere (seed 001). */
+export const DEFAULT_BEDROCK_REGION = 'us-east-1';
+
+interface BedrockContext {
+  env: Record<string, string | undefined>;
+  authManager?: AuthManager | undefined;
+}
+
+function regionOf(info: ModelProviderInfo, env: BedrockContext['env']): { region: string; source: string } {
+  try {
+    return resolveRegionWithSource({ region: info.aws?.region, profile: info.aws?.profile, env });
+  } catch (error) {
+    if (error instanceof AwsAuthError && error.code === 'REGION_MISSING') {
+      return { region: DEFAULT_BEDROCK_REGION, source: 'default' };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Base URL and auth of an Amazon Bedrock provider, in Codex's source order: the provider's `auth`
+ * command, `aws.profile`, a Bedrock API key stored by the auth manager (with its region),
+ * `AWS_BEARER_TOKEN_BEDROCK`, environment keys, the default chain. `@x/aws-auth`'s signer (and with
+ * it `@smithy/*` and `@aws-sdk/*`) is imported only when a request is first authorized.
+ */
+export function bedrockSetup(
+  id: string,
+  info: ModelProviderInfo,
+  kind: 'mantle' | 'runtime',
+  context: BedrockContext,
+): { baseUrl: string; auth: AuthSource } {
+  const { region, source: regionSource } = regionOf(info, context.env);
+  const baseUrl = info.base_url ?? bedrockEndpoint({ region, endpoint: kind }).baseUrl;
+  if (info.auth !== undefined) return { baseUrl, auth: commandSource(info.auth) };
+
+  let resolved: Promise<AuthSource> | undefined;
+  context.authManager?.onChange(() => {
+    resolved = undefined; // a login or logout may add or remove the stored Bedrock key
+  });
+  const resolve = (): Promise<AuthSource> => {
+    resolved ??= (async () => {
+      const { createBedrockAuth } = await import('@x/aws-auth');
+      const common = { endpoint: kind, baseUrl, env: context.env } as const;
+      if (info.aws?.profile)
+        return createBedrockAuth({ ...common, region, profile: info.aws.profile, apiKey: null });
+      const stored = await context.authManager?.auth();
+      if (stored?.mode === 'bedrockApiKey') {
+        if (info.base_url === undefined && stored.region !== region) {
+          throw new ProviderConfigError(
+            'AUTH_RESOLUTION_FAILED',
+            `provider \`${id}\`: the stored Bedrock API key is for ${stored.region} but the endpoint region is ${region} (from ${regionSource}); set aws.region = "${stored.region}" or log in with a key for ${region}`,
+          );
+        }
+        return createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
+      }
+      return createBedrockAuth({ ...common, region });
+    })();
+    resolved.catch(() => {
+      resolved = undefined; // try again on the next request
+    });
+    return resolved;
+  };
+
+  const auth: AuthSource & { describeAsync(): Promise<object> } = {
+    authorize: async (request) => (await resolve()).authorize(request),
+    recover: async (response) => (await resolve()).recover?.(response) ?? false,
+    describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
+    describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),
+  };
+  return { baseUrl, auth };
+}
+
+bedrockSetup.previewBaseUrl = (id: string, info: ModelProviderInfo, env: BedrockContext['env']): string => {
+  if (info.base_url !== undefined) return info.base_url;
+  const kind = id === 'amazon-bedrock-runtime' ? 'runtime' : 'mantle';
+  try {
+    return bedrockEndpoint({ region: regionOf(info, env).region, endpoint: kind }).baseUrl;
+  } catch {
+    return '(invalid AWS region)';
+  }
+};

@@ -1,0 +1,36 @@
+import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
+import type { AuthSource } from '../pipeline/authSource.js';
+import { ProviderConfigError } from '../providerConfigError.js';
+
+/** Codex's wording for a Bedrock key used with any other provider (seed 000). */
+export const BEDROCK_KEY_ONLY_MESSAGE =
+  'Bedrock API key auth is only supported by the Amazon Bedrock model provider';
+
+/**
+ * OpenAI auth from the auth store (`requires_openai_auth`): the store's bearer plus
+ * `ChatGPT-Account-ID` for ChatGPT modes, with the store's staged 401 recovery. A stored Bedrock API
+ * key is refused with Codex's message.
+ */
+export function openAiLoginSource(manager: AuthManager, providerId: string): AuthSource {
+  const inner = createOpenAiAuthSource(manager);
+  return {
+    async authorize(request) {
+      const auth = await manager.auth();
+      if (auth?.mode === 'bedrockApiKey') {
+        throw new ProviderConfigError(
+          'BEDROCK_KEY_UNSUPPORTED',
+          `${BEDROCK_KEY_ONLY_MESSAGE} (provider \`${providerId}\`)`,
+        );
+      }
+      if (!auth) {
+        throw new ProviderConfigError(
+          'OPENAI_AUTH_REQUIRED',
+          `provider \`${providerId}\` requires an OpenAI login; none is stored under ${manager.home}`,
+        );
+      }
+      return inner.authorize(request);
+    },
+    recover: (response) => inner.recover(response),
+    describe: () => ({ method: 'openai-login', ...inner.describe() }),
+  };
+}

@@ -1,0 +1,31 @@
+import type { AuthMethod } from './authMethod.js';
+import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+
+/** One line of `registry.list()`: what a user needs to pick a provider. Never holds a secret. */
+export interface ProviderSummary {
+  id: string;
+  name: string;
+  baseUrl: string;
+  authMethod: AuthMethod;
+  builtIn: boolean;
+}
+
+/** A model listed by a provider's `GET /models`. */
+export interface ModelSummary {
+  id: string;
+  ownedBy?: string;
+}
+
+/** A provider ready to use: its resolved settings, a `fetch` that authorizes every attempt, helpers. */
+export interface ModelProvider {
+  id: string;
+  info: Readonly<ModelProviderInfo>;
+  /** Base URL to give a client (e.g. `new OpenAI({ baseURL })`). */
+  baseUrl: string;
+  /** A `fetch` for this provider; pass it to the `openai` client with `maxRetries: 0` (it retries itself). */
+  fetch: typeof fetch;
+  /** `GET <baseUrl>/models` with the provider's auth. */
+  listModels(options?: { signal?: AbortSignal }): Promise<ModelSummary[]>;
+  /** Which credential source is (or would be) used, resolved as a request would; never a secret. */
+  describeAuth(): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './test-support/tempDir.js';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Runs `program` in a fresh Node process (from this package's folder, importing the built package)
+ * with a resolve hook that logs every module URL it loads; returns those URLs.
+ */
+async function modulesLoadedBy(program: string): Promise<string[]> {
+  const dir = await tempDir();
+  const log = join(dir, 'modules.log');
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(log, '');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
+  return result;
+}
+`,
+  );
+  const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+  const result = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', program], {
+    cwd: packageDir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
+  expect(result.stderr).toBe('');
+  expect(result.stdout.trim()).toBe('ok');
+  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+}
+
+const serveAndAsk = (toml: string, id: string, env: string) => `
+import { createServer } from 'node:http';
+import { createProviderRegistry, loadConfig } from '@x/model-provider';
+const server = createServer((req, res) => { req.resume(); req.on('end', () => res.end('{"object":"list","data":[]}')); });
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = 'http://127.0.0.1:' + server.address().port;
+const config = await loadConfig({ toml: ${toml} });
+await createProviderRegistry({ config, env: ${env} }).get('${id}').listModels();
+server.close();
+console.log('ok');
+`;
+
+const isAws = (url: string) => /[/+]@(aws-sdk|smithy)[/+]/.test(url);
+
+describe('module loading', () => {
+  it('a bearer-only provider request loads no @aws-sdk/* or @smithy/* module', async () => {
+    const urls = await modulesLoadedBy(
+      serveAndAsk(
+        `'[model_providers.b]\\nname = "b"\\nbase_url = "' + origin + '/v1"\\nexperimental_bearer_token = "t"\\n'`,
+        'b',
+        '{}',
+      ),
+    );
+    expect(urls.some((u) => u.includes('/model-provider/dist/'))).toBe(true);
+    expect(urls.filter(isAws)).toEqual([]);
+  });
+
+  it('a SigV4 request does load the signer (so the check above can see such modules)', async () => {
+    const urls = await modulesLoadedBy(
+      serveAndAsk(
+        `'[model_providers.amazon-bedrock]\\nbase_url = "' + origin + '/openai/v1"\\naws = { region = "us-east-1" }\\n'`,
+        'amazon-bedrock',
+        `{ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' }`,
+      ),
+    );
+    expect(urls.filter(isAws).length).toBeGreaterThan(0);
+  });
+});

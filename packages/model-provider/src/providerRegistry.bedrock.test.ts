@@ -1,0 +1,149 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAuthManager } from '@x/auth-store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './loadConfig.js';
+import { createProviderRegistry } from './providerRegistry.js';
+import type { LoopbackServer } from './test-support/loopbackServer.js';
+import { startVerifyingServer, TEST_AWS_KEYS } from './test-support/sigv4Server.js';
+import { tempDir, tokenScript } from './test-support/tempDir.js';
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function server(bearers: string[] = []): Promise<LoopbackServer> {
+  const s = await startVerifyingServer({ bearers });
+  servers.push(s);
+  return s;
+}
+
+const envKeys = {
+  AWS_ACCESS_KEY_ID: TEST_AWS_KEYS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: TEST_AWS_KEYS.secretAccessKey,
+};
+
+async function bedrockConfig(s: LoopbackServer, extra = '') {
+  return loadConfig({
+    toml: `[model_providers.amazon-bedrock]\nbase_url = "${s.origin}/openai/v1"\naws = { region = "us-east-1" ${extra} }\n\n[model_providers.amazon-bedrock-runtime]\nbase_url = "${s.origin}/openai/v1"\naws = { region = "us-east-1" }\n`,
+  });
+}
+
+async function verifiedBy(registryProvider: {
+  fetch: typeof fetch;
+  baseUrl: string;
+}): Promise<string | null> {
+  const response = await registryProvider.fetch(`${registryProvider.baseUrl}/models`);
+  expect(response.status).toBe(200);
+  return response.headers.get('x-verified');
+}
+
+describe('Amazon Bedrock providers', () => {
+  it('sign Mantle as bedrock-mantle and Runtime as bedrock, over a base_url override, with env keys', async () => {
+    const s = await server();
+    const registry = createProviderRegistry({ config: await bedrockConfig(s), env: envKeys });
+    expect(await verifiedBy(registry.get('amazon-bedrock'))).toBe('sigv4:bedrock-mantle');
+    expect(await verifiedBy(registry.get('amazon-bedrock-runtime'))).toBe('sigv4:bedrock');
+    expect(await registry.get('amazon-bedrock').describeAuth()).toMatchObject({
+      method: 'aws-bedrock',
+      auth: 'sigv4',
+      signingService: 'bedrock-mantle',
+      region: 'us-east-1',
+    });
+  });
+
+  it('sign the exact body bytes of a POST, on every attempt', async () => {
+    const s = await server();
+    const registry = createProviderRegistry({ config: await bedrockConfig(s), env: envKeys });
+    const provider = registry.get('amazon-bedrock');
+    const body = JSON.stringify({ model: 'openai.gpt-oss-120b', input: 'model:with:colons é' });
+    const response = await provider.fetch(`${provider.baseUrl}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', x_underscore: 'dropped on Mantle' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(s.received[0]?.body.toString()).toBe(body);
+    expect(s.received[0]?.headers.x_underscore).toBeUndefined();
+  });
+
+  it('prefer the provider auth command over every AWS source', async () => {
+    const dir = await tempDir();
+    const { script } = await tokenScript(dir, ['bedrock-cmd-token']);
+    const s = await server(['bedrock-cmd-token']);
+    const config = await loadConfig({
+      toml: `[model_providers.amazon-bedrock]\nbase_url = "${s.origin}/openai/v1"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(script)}] }\n`,
+    });
+    const registry = createProviderRegistry({
+      config,
+      env: { ...envKeys, AWS_BEARER_TOKEN_BEDROCK: 'env-bearer' },
+    });
+    expect(registry.list().find((p) => p.id === 'amazon-bedrock')?.authMethod).toBe('command');
+    expect(await verifiedBy(registry.get('amazon-bedrock'))).toBe('bearer');
+    expect(s.received[0]?.headers.authorization).toBe('Bearer bedrock-cmd-token');
+  });
+
+  it('prefer aws.profile over a stored Bedrock API key, and the stored key over AWS_BEARER_TOKEN_BEDROCK and env keys', async () => {
+    const home = await tempDir();
+    const credentialsFile = join(home, 'credentials');
+    await writeFile(
+      credentialsFile,
+      `[work]\naws_access_key_id = ${TEST_AWS_KEYS.accessKeyId}\naws_secret_access_key = ${TEST_AWS_KEYS.secretAccessKey}\n`,
+    );
+    const s = await server(['stored-bedrock-key', 'env-bedrock-key']);
+    const env = {
+      AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_BEARER_TOKEN_BEDROCK: ' env-bedrock-key ',
+      ...envKeys,
+    };
+    const manager = createAuthManager({ home, env: {} });
+    await manager.loginWithBedrockApiKey({ apiKey: 'stored-bedrock-key', region: 'us-east-1' });
+
+    const withProfile = createProviderRegistry({
+      config: await bedrockConfig(s, ', profile = "work"'),
+      authManager: manager,
+      env,
+    });
+    expect(await verifiedBy(withProfile.get('amazon-bedrock'))).toBe('sigv4:bedrock-mantle');
+
+    const registry = createProviderRegistry({ config: await bedrockConfig(s), authManager: manager, env });
+    expect(await verifiedBy(registry.get('amazon-bedrock'))).toBe('bearer');
+    expect(s.received.at(-1)?.headers.authorization).toBe('Bearer stored-bedrock-key');
+
+    await manager.logout();
+    expect(await verifiedBy(registry.get('amazon-bedrock'))).toBe('bearer');
+    expect(s.received.at(-1)?.headers.authorization).toBe('Bearer env-bedrock-key');
+
+    const keysOnly = createProviderRegistry({
+      config: await bedrockConfig(s),
+      authManager: manager,
+      env: envKeys,
+    });
+    expect(await verifiedBy(keysOnly.get('amazon-bedrock'))).toBe('sigv4:bedrock-mantle');
+  });
+
+  it('refuse a stored Bedrock key for another region than the endpoint, naming both', async () => {
+    const home = await tempDir();
+    const manager = createAuthManager({ home, env: {} });
+    await manager.loginWithBedrockApiKey({ apiKey: 'stored-bedrock-key', region: 'eu-west-1' });
+    const provider = createProviderRegistry({ authManager: manager, env: { AWS_REGION: 'us-east-1' } }).get(
+      'amazon-bedrock',
+    );
+    const error = await provider.fetch(`${provider.baseUrl}/models`).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'AUTH_RESOLUTION_FAILED' });
+    expect((error as Error).message).toContain('eu-west-1');
+    expect((error as Error).message).toContain('us-east-1');
+    expect((error as Error).message).not.toContain('stored-bedrock-key');
+  });
+
+  it('sign a user-defined provider that has an aws table as Mantle', async () => {
+    const s = await server();
+    const config = await loadConfig({
+      toml: `[model_providers.my-bedrock]\nname = "Mine"\nbase_url = "${s.origin}/openai/v1"\naws = { region = "us-east-1" }\n`,
+    });
+    const registry = createProviderRegistry({ config, env: envKeys });
+    expect(registry.list().find((p) => p.id === 'my-bedrock')?.authMethod).toBe('aws-bedrock');
+    expect(await verifiedBy(registry.get('my-bedrock'))).toBe('sigv4:bedrock-mantle');
+  });
+});

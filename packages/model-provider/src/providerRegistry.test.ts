@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import { inspect } from 'node:util';
+import { createAuthManager } from '@x/auth-store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './loadConfig.js';
+import { ProviderConfigError } from './providerConfigError.js';
+import { createProviderRegistry } from './providerRegistry.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
+import { tempDir, tokenScript } from './test-support/tempDir.js';
+
+function thrownBy(fn: () => unknown): ProviderConfigError | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return error as ProviderConfigError;
+  }
+}
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function echoServer(
+  accept: (authorization: string | undefined) => boolean = () => true,
+): Promise<LoopbackServer> {
+  const server = await startLoopbackServer((req, res) =>
+    accept(req.headers.authorization)
+      ? sendJson(res, 200, {
+          object: 'list',
+          data: [{ id: 'm-1', object: 'model', owned_by: 'x' }, { id: 'm-2' }],
+        })
+      : sendJson(res, 401, { error: { message: 'bad token' } }),
+  );
+  servers.push(server);
+  return server;
+}
+
+describe('createProviderRegistry', () => {
+  it('lists built-ins and configured providers with base URL and auth method, never a secret', async () => {
+    const config = await loadConfig({
+      toml: `
+[model_providers.keyed]
+name = "Keyed"
+base_url = "http://127.0.0.1:9/v1"
+env_key = "KEYED_KEY"
+[model_providers.inline]
+name = "Inline"
+base_url = "http://127.0.0.1:9/v1"
+experimental_bearer_token = "sk-canary-inline-0001"
+[model_providers.cmd]
+name = "Cmd"
+base_url = "http://127.0.0.1:9/v1"
+auth = { command = "print-token" }
+`,
+    });
+    const registry = createProviderRegistry({ config, env: { AWS_REGION: 'eu-west-1' } });
+    const list = registry.list();
+    expect(list.map((p) => [p.id, p.authMethod, p.builtIn])).toEqual([
+      ['openai', 'openai-login', true],
+      ['amazon-bedrock', 'aws-bedrock', true],
+      ['amazon-bedrock-runtime', 'aws-bedrock', true],
+      ['ollama', 'none', true],
+      ['lmstudio', 'none', true],
+      ['keyed', 'env-key', false],
+      ['inline', 'config-bearer-token', false],
+      ['cmd', 'command', false],
+    ]);
+    expect(list.find((p) => p.id === 'amazon-bedrock')?.baseUrl).toBe(
+      'https://bedrock-mantle.eu-west-1.api.aws/openai/v1',
+    );
+    expect(list.find((p) => p.id === 'amazon-bedrock-runtime')?.baseUrl).toBe(
+      'https://bedrock-runtime.eu-west-1.amazonaws.com/openai/v1',
+    );
+    expect(JSON.stringify(list)).not.toContain('sk-canary-inline-0001');
+    expect(inspect(registry.get('inline'), { depth: 10 })).not.toContain('sk-canary-inline-0001');
+    expect(JSON.stringify(await registry.get('inline').describeAuth())).not.toContain(
+      'sk-canary-inline-0001',
+    );
+  });
+
+  it('defaults Bedrock to us-east-1 when no region is configured anywhere', () => {
+    const registry = createProviderRegistry({ env: {} });
+    expect(registry.get('amazon-bedrock').baseUrl).toBe('https://bedrock-mantle.us-east-1.api.aws/openai/v1');
+  });
+
+  it('names an unknown provider', () => {
+    const error = thrownBy(() => createProviderRegistry().get('nope'));
+    expect(error?.code).toBe('UNKNOWN_PROVIDER');
+    expect(error?.message).toContain('`nope`');
+  });
+
+  it('uses env_key, and names the variable and its instructions when it is missing or blank', async () => {
+    const server = await echoServer((a) => a === 'Bearer key-from-env');
+    const config = await loadConfig({
+      toml: `[model_providers.k]\nname = "K"\nbase_url = "${server.url}"\nenv_key = "K_KEY"\nenv_key_instructions = "Create one in the console."\n`,
+    });
+    const ok = createProviderRegistry({ config, env: { K_KEY: ' key-from-env ' } }).get('k');
+    expect((await ok.listModels()).map((m) => m.id)).toEqual(['m-1', 'm-2']);
+    for (const env of [{}, { K_KEY: '   ' }]) {
+      const error = thrownBy(() => createProviderRegistry({ config, env }).get('k'));
+      expect(error?.code).toBe('MISSING_ENV_KEY');
+      expect(error?.message).toBe(
+        'provider `k` needs the environment variable K_KEY, which is not set or is blank. Create one in the console.',
+      );
+    }
+  });
+
+  it('sends experimental_bearer_token as the bearer', async () => {
+    const server = await echoServer((a) => a === 'Bearer inline-token');
+    const config = await loadConfig({
+      toml: `[model_providers.i]\nname = "I"\nbase_url = "${server.url}"\nexperimental_bearer_token = "inline-token"\n`,
+    });
+    expect(await createProviderRegistry({ config, env: {} }).get('i').listModels()).toHaveLength(2);
+  });
+
+  it('runs the auth command once, reuses its token, and refreshes it after a 401', async () => {
+    const dir = await tempDir();
+    const { script, runs } = await tokenScript(dir, ['cmd-token-1', 'cmd-token-2']);
+    let accepted = 'Bearer cmd-token-1';
+    const server = await echoServer((a) => a === accepted);
+    const config = await loadConfig({
+      toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\n[model_providers.c.auth]\ncommand = ${JSON.stringify(process.execPath)}\nargs = [${JSON.stringify(script)}]\n`,
+    });
+    const provider = createProviderRegistry({ config, env: {} }).get('c');
+    await provider.listModels();
+    await provider.listModels();
+    expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(1);
+    accepted = 'Bearer cmd-token-2';
+    await provider.listModels();
+    expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([
+      'Bearer cmd-token-1',
+      'Bearer cmd-token-1',
+      'Bearer cmd-token-1',
+      'Bearer cmd-token-2',
+    ]);
+  });
+
+  it('uses the stored OpenAI login for requires_openai_auth, and refuses a stored Bedrock key with Codex’s message', async () => {
+    const home = await tempDir();
+    const server = await echoServer((a) => a === 'Bearer sk-stored-key-000111222');
+    const config = await loadConfig({
+      toml: `[model_providers.o]\nname = "O"\nbase_url = "${server.url}"\nrequires_openai_auth = true\n`,
+    });
+    const manager = createAuthManager({ home, env: {} });
+    const registry = createProviderRegistry({ config, authManager: manager, env: {} });
+    const notLoggedIn = await registry
+      .get('o')
+      .listModels()
+      .catch((e: unknown) => e as ProviderConfigError);
+    expect(notLoggedIn).toBeInstanceOf(ProviderConfigError);
+    expect((notLoggedIn as ProviderConfigError).code).toBe('OPENAI_AUTH_REQUIRED');
+
+    await manager.loginWithApiKey('sk-stored-key-000111222');
+    expect(await registry.get('o').listModels()).toHaveLength(2);
+
+    await manager.loginWithBedrockApiKey({ apiKey: 'bedrock-api-key-canary', region: 'us-east-1' });
+    const error = await registry
+      .get('o')
+      .listModels()
+      .catch((e: unknown) => e as ProviderConfigError);
+    expect(error).toBeInstanceOf(ProviderConfigError);
+    expect((error as ProviderConfigError).code).toBe('BEDROCK_KEY_UNSUPPORTED');
+    expect((error as ProviderConfigError).message).toContain(
+      'Bedrock API key auth is only supported by the Amazon Bedrock model provider',
+    );
+    expect((error as ProviderConfigError).message).not.toContain('canary');
+  });
+
+  it('caps request_max_retries at 100 as Codex does', async () => {
+    const server = await startLoopbackServer((_req, res) => sendJson(res, 500, {}));
+    servers.push(server);
+    const config = await loadConfig({
+      toml: `[model_providers.r]\nname = "R"\nbase_url = "${server.url}"\nrequest_max_retries = 250\n`,
+    });
+    const provider = createProviderRegistry({ config, env: {}, retryBaseDelayMs: 0 }).get('r');
+    const response = await provider.fetch(`${server.url}/models`);
+    expect(response.status).toBe(500);
+    expect(server.received).toHaveLength(101);
+  });
+
+  it('reuses one provider object per id, so token caches are shared', () => {
+    const registry = createProviderRegistry({ env: {} });
+    expect(registry.get('ollama')).toBe(registry.get('ollama'));
+    expect(registry.defaultProviderId()).toBe('openai');
+  });
+});

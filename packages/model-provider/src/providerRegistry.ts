@@ -1,0 +1,148 @@
+import type { AuthManager } from '@x/auth-store';
+import { type AuthMethod, authMethodOf } from './authMethod.js';
+import { bedrockEndpointKinds, builtInProviders } from './builtInProviders.js';
+import type { ProviderConfig } from './config/providerConfig.js';
+import {
+  DEFAULT_REQUEST_MAX_RETRIES,
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  MAX_REQUEST_MAX_RETRIES,
+  type ModelProviderInfo,
+} from './config/providerInfoSchema.js';
+import { bedrockSetup } from './internal/bedrockSetup.js';
+import { genericAuthSource } from './internal/genericAuthSource.js';
+import { listModels } from './internal/listModels.js';
+import type { ModelProvider, ProviderSummary } from './modelProvider.js';
+import type { AuthSource } from './pipeline/authSource.js';
+import { createProviderFetch } from './pipeline/createProviderFetch.js';
+import { ProviderConfigError } from './providerConfigError.js';
+
+export interface ProviderRegistryOptions {
+  config?: ProviderConfig;
+  /** Needed by providers with `requires_openai_auth` and for a stored Bedrock API key. */
+  authManager?: AuthManager;
+  /** Environment for `env_key`, `env_http_headers` and AWS settings. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** The transport under every provider's fetch. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** First retry delay in ms (doubles per retry, with jitter). Default 200. */
+  retryBaseDelayMs?: number;
+}
+
+export interface ProviderRegistry {
+  /** Every provider, built-ins first, with base URL and auth method; never a secret. */
+  list(): ProviderSummary[];
+  /** The provider with this id (created once, then reused, so token caches are shared). */
+  get(id: string): ModelProvider;
+  /** `model_provider` from the config, else `openai`. */
+  defaultProviderId(): string;
+}
+
+/** Builds the registry of built-in and configured providers. Nothing runs until a provider is used. */
+export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
+  const env = options.env ?? process.env;
+  const config = options.config;
+  const infos = new Map<string, ModelProviderInfo>();
+  for (const [id, info] of Object.entries(builtInProviders)) {
+    const override = config?.builtInOverrides[id];
+    infos.set(id, override ? { ...info, ...override } : { ...info });
+  }
+  for (const [id, info] of Object.entries(config?.modelProviders ?? {})) infos.set(id, info);
+  const created = new Map<string, ModelProvider>();
+
+  const infoOf = (id: string): ModelProviderInfo => {
+    const info = infos.get(id);
+    if (!info) {
+      throw new ProviderConfigError(
+        'UNKNOWN_PROVIDER',
+        `no provider with id \`${id}\`; known: ${[...infos.keys()].join(', ')}`,
+      );
+    }
+    return info;
+  };
+  const methodOf = (id: string, info: ModelProviderInfo): AuthMethod =>
+    id in bedrockEndpointKinds && info.auth !== undefined ? 'command' : authMethodOf(info);
+
+  function build(id: string): ModelProvider {
+    const info = infoOf(id);
+    const kind = bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
+    let baseUrl: string;
+    let auth: AuthSource | undefined;
+    if (kind !== undefined) {
+      const bedrock = bedrockSetup(id, info, kind, { env, authManager: options.authManager });
+      baseUrl = bedrock.baseUrl;
+      auth = bedrock.auth;
+    } else {
+      if (info.base_url === undefined) {
+        throw new ProviderConfigError('INVALID_FIELD', `provider \`${id}\` has no base_url`, {
+          field: `model_providers.${id}.base_url`,
+        });
+      }
+      baseUrl = info.base_url;
+      auth = genericAuthSource(id, info, { env, authManager: options.authManager });
+    }
+    const providerFetch = createProviderFetch({
+      baseUrl,
+      auth,
+      queryParams: info.query_params,
+      httpHeaders: info.http_headers,
+      envHttpHeaders: info.env_http_headers,
+      env,
+      requestMaxRetries: Math.min(
+        info.request_max_retries ?? DEFAULT_REQUEST_MAX_RETRIES,
+        MAX_REQUEST_MAX_RETRIES,
+      ),
+      streamIdleTimeoutMs: info.stream_idle_timeout_ms ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+      ...(options.retryBaseDelayMs === undefined ? {} : { retryBaseDelayMs: options.retryBaseDelayMs }),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    });
+    return {
+      id,
+      info: sealInfo(info),
+      baseUrl,
+      fetch: providerFetch,
+      listModels: (opts) => listModels(providerFetch, baseUrl, opts?.signal),
+      describeAuth: async () => ({
+        provider: id,
+        method: methodOf(id, info),
+        ...(auth ? await describeOf(auth) : {}),
+      }),
+    };
+  }
+
+  return {
+    list: () =>
+      [...infos.entries()].map(([id, info]) => ({
+        id,
+        name: info.name,
+        baseUrl: info.base_url ?? bedrockSetup.previewBaseUrl(id, info, env),
+        authMethod: methodOf(id, info),
+        builtIn: id in builtInProviders,
+      })),
+    get(id) {
+      let provider = created.get(id);
+      if (!provider) {
+        provider = build(id);
+        created.set(id, provider);
+      }
+      return provider;
+    },
+    defaultProviderId: () => config?.modelProvider ?? 'openai',
+  };
+}
+
+/**
+ * A frozen copy of the provider's settings in which `experimental_bearer_token` is a non-enumerable
+ * getter: readable by code that asks for it, never shown by `util.inspect` (even with `showHidden`),
+ * `JSON.stringify` or spreads.
+ */
+function sealInfo(info: ModelProviderInfo): Readonly<ModelProviderInfo> {
+  const { experimental_bearer_token: token, ...visible } = info;
+  if (token !== undefined)
+    Object.defineProperty(visible, 'experimental_bearer_token', { get: () => token, enumerable: false });
+  return Object.freeze(visible);
+}
+
+async function describeOf(auth: AuthSource): Promise<Record<string, unknown>> {
+  const described = (auth as { describeAsync?: () => Promise<object> }).describeAsync;
+  return { ...(described ? await described() : auth.describe()) };
+}
