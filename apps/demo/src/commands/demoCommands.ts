@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { type GlobalOptions, openManager, resolveHome } from '../context.js';
+import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
+import { writeDemoWorkspace } from '../demoWorkspace.js';
+import { DemoError, ExitCode } from '../exitCodes.js';
+import { readPackageVersions } from '../packageVersions.js';
+import { startProviderServer } from '../server/providerServer.js';
+import { formatTourTable, runTour } from '../tour.js';
+
+/** `serve` (the embedded provider server in the foreground) and `tour` (what `npm run demo` runs). */
+export function registerDemoCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('serve')
+    .description('run the embedded OpenAI-compatible server that verifies every credential')
+    .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { port?: number }) => {
+      const home = resolveHome(globals());
+      const apiKey = `sk-xdemo-${randomBytes(18).toString('base64url')}`;
+      const server = await startProviderServer({
+        apiKeys: [apiKey],
+        aws: {
+          credentials: DEMO_AWS_CREDENTIALS,
+          region: DEMO_AWS_REGION,
+          services: ['bedrock-mantle', 'bedrock'],
+        },
+        ...(options.port === undefined ? {} : { port: options.port }),
+      });
+      const workspace = await writeDemoWorkspace(home, server);
+      await openManager(home).loginWithApiKey(apiKey);
+      console.log(`xdemo server listening on ${server.origin}
+
+Wrote ${workspace.configFile} with one provider per auth path, and logged ${home} in
+with a fresh API key for this server. In another terminal:
+
+  export XDEMO_HOME=${home}
+  export AWS_SHARED_CREDENTIALS_FILE=${workspace.awsEnv.AWS_SHARED_CREDENTIALS_FILE}
+  export AWS_CONFIG_FILE=${workspace.awsEnv.AWS_CONFIG_FILE}
+  xdemo ask --provider xdemo-apikey "hello"
+  xdemo ask --provider xdemo-command "hello"
+  xdemo ask --provider amazon-bedrock "hello"
+
+Config snippet for another client:
+
+  [model_providers.xdemo]
+  name = "xdemo"
+  base_url = "${server.openaiBaseUrl}"
+  requires_openai_auth = true
+
+Press Ctrl-C to stop.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await server.close();
+    });
+
+  program
+    .command('versions')
+    .description('print the version of each composed @x package')
+    .action(async () => {
+      for (const { name, version } of await readPackageVersions())
+        console.log(`${name.padEnd(20)} ${version}`);
+    });
+
+  program
+    .command('tour')
+    .description('start the server in a temporary home and show every auth path working, offline')
+    .action(async () => {
+      const versions = await readPackageVersions();
+      console.log(`composing ${versions.map((v) => `${v.name}@${v.version}`).join(', ')}`);
+      const rows = await runTour();
+      console.log(`\n${formatTourTable(rows)}\n`);
+      const failed = rows.filter((r) => !r.ok).length;
+      if (failed > 0)
+        throw new DemoError(`${failed} of ${rows.length} auth paths were not verified`, ExitCode.failure);
+      console.log(`All ${rows.length} auth paths verified by the server.`);
+    });
+}

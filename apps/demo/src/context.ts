@@ -1,0 +1,66 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type AuthManager, createAuthManager } from '@x/auth-store';
+import {
+  createProviderRegistry,
+  loadConfig,
+  type ProviderConfig,
+  type ProviderRegistry,
+} from '@x/model-provider';
+
+export interface GlobalOptions {
+  home?: string;
+  verbose?: boolean;
+}
+
+export interface DemoContext {
+  home: string;
+  configFile: string;
+  config: ProviderConfig;
+  manager: AuthManager;
+  registry: ProviderRegistry;
+}
+
+/** `--home`, else `XDEMO_HOME`, else `~/.xdemo`. */
+export function resolveHome(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(options.home ?? env.XDEMO_HOME ?? join(homedir(), '.xdemo'));
+}
+
+/** The auth manager alone (login, logout, status need no provider config). */
+export function openManager(home: string, env: NodeJS.ProcessEnv = process.env): AuthManager {
+  return createAuthManager({ home, env });
+}
+
+/** Everything a provider command needs: config.toml (optional), the auth manager and the registry. */
+export async function openContext(
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DemoContext> {
+  const home = resolveHome(options, env);
+  const configFile = join(home, 'config.toml');
+  const config = await loadConfig({ file: configFile }).catch(async (error: unknown) => {
+    if (
+      (error as { code?: unknown }).code === 'CONFIG_READ_FAILED' &&
+      (error as { cause?: { code?: unknown } }).cause?.code === 'ENOENT'
+    ) {
+      return loadConfig({});
+    }
+    throw error;
+  });
+  const manager = createAuthManager({
+    home,
+    env,
+    ...(config.forcedLoginMethod || config.forcedChatgptWorkspaceId
+      ? {
+          loginRestrictions: {
+            ...(config.forcedLoginMethod ? { forcedLoginMethod: config.forcedLoginMethod } : {}),
+            ...(config.forcedChatgptWorkspaceId
+              ? { forcedChatgptWorkspaceId: config.forcedChatgptWorkspaceId }
+              : {}),
+          },
+        }
+      : {}),
+  });
+  const registry = createProviderRegistry({ config, authManager: manager, env });
+  return { home, configFile, config, manager, registry };
+}

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import type { AwsCredentials } from '@x/aws-auth';
+import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
+import { answerFor, DEMO_MODELS, inputText, responseEvents, responseObject } from './responsesApi.js';
+import { TokenMinter } from './tokenMinter.js';
+
+export interface ProviderServerOptions {
+  apiKeys?: Iterable<string>;
+  bedrockApiKeys?: Iterable<string>;
+  /** The static keys SigV4 requests must be signed with, and the scope they must use. */
+  aws: { credentials: AwsCredentials; region: string; services: readonly string[] };
+  /** Lifetime of minted command tokens. Default 10 minutes. */
+  tokenTtlMs?: number;
+  port?: number;
+}
+
+export interface ProviderServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** OpenAI-style base URL: `<origin>/v1`. */
+  openaiBaseUrl: string;
+  /** Bedrock-style base URL: `<origin>/openai/v1`. */
+  bedrockBaseUrl: string;
+  minter: TokenMinter;
+  /** Accepted requests by credential kind, and rejected ones by status. */
+  stats: { verified: Record<CredentialKind, number>; rejected: Record<string, number> };
+  addApiKey(key: string): void;
+  addBedrockApiKey(key: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * An OpenAI-compatible server on 127.0.0.1 that verifies every credential it receives: `GET /models`,
+ * `POST /responses` (JSON or SSE) under `/v1` and `/openai/v1`, plus `POST /demo/mint` (a short-lived
+ * token for the demo's token command) and `POST /demo/expire` (expire every minted token).
+ */
+export async function startProviderServer(options: ProviderServerOptions): Promise<ProviderServer> {
+  const apiKeys = new Set(options.apiKeys ?? []);
+  const bedrockApiKeys = new Set(options.bedrockApiKeys ?? []);
+  const minter = new TokenMinter(options.tokenTtlMs ?? 10 * 60 * 1000);
+  const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, aws: options.aws };
+  const stats: ProviderServer['stats'] = {
+    verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
+    rejected: {},
+  };
+
+  const server = createServer((req, res) => {
+    readBody(req)
+      .then((body) => route(req, res, body))
+      .catch(() => json(res, 500, { error: { message: 'internal error', type: 'server_error' } }));
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'POST' && path === '/demo/mint') {
+      const { token, expiresAt } = minter.mint();
+      return json(res, 200, { token, expires_at: expiresAt.toISOString() });
+    }
+    if (req.method === 'POST' && path === '/demo/expire')
+      return json(res, 200, { expired: minter.expireAll() });
+    const endpoint = /^\/(?:openai\/)?v1\/(models|responses)$/.exec(path)?.[1];
+    if (!endpoint)
+      return json(res, 404, { error: { message: `no route for ${req.method} ${path}`, type: 'not_found' } });
+
+    const verdict = await checkCredential(
+      { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
+      policy,
+    );
+    if (!verdict.ok) {
+      stats.rejected[verdict.status] = (stats.rejected[verdict.status] ?? 0) + 1;
+      if (verdict.status === 403) {
+        res.setHeader('x-amzn-errortype', verdict.code);
+        return json(res, 403, { message: verdict.message });
+      }
+      return json(res, 401, {
+        error: { message: verdict.message, type: 'invalid_request_error', code: verdict.code },
+      });
+    }
+    stats.verified[verdict.kind]++;
+    res.setHeader('x-demo-verified', verdict.kind);
+
+    if (endpoint === 'models') {
+      const created = 1_700_000_000;
+      return json(res, 200, {
+        object: 'list',
+        data: DEMO_MODELS.map((id) => ({ id, object: 'model', created, owned_by: 'xdemo' })),
+      });
+    }
+    if (req.method !== 'POST')
+      return json(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
+    const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+    let payload: { model?: unknown; input?: unknown; stream?: unknown };
+    try {
+      payload = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return json(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
+    }
+    const model = typeof payload.model === 'string' ? payload.model : DEMO_MODELS[0];
+    const text = answerFor(inputText(payload.input), verdict.kind);
+    if (payload.stream !== true) return json(res, 200, responseObject(model, text));
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    for (const event of responseEvents(model, text))
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    openaiBaseUrl: `${origin}/v1`,
+    bedrockBaseUrl: `${origin}/openai/v1`,
+    minter,
+    stats,
+    addApiKey: (key) => void apiKeys.add(key),
+    addBedrockApiKey: (key) => void bedrockApiKeys.add(key),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAuthManager } from '@x/auth-store';
+import { createBedrockApiKey } from '@x/aws-auth';
+import { createProviderRegistry, loadConfig, type ModelProvider } from '@x/model-provider';
+import { askProvider } from './askProvider.js';
+import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
+import { writeDemoWorkspace } from './demoWorkspace.js';
+import { describeError } from './exitCodes.js';
+import { startProviderServer } from './server/providerServer.js';
+
+export interface TourRow {
+  provider: string;
+  authMethod: string;
+  expected: string;
+  verifiedBy: string | null;
+  retries: number;
+  latencyMs: number;
+  ok: boolean;
+  note?: string;
+}
+
+/**
+ * What `npm run demo` shows: in a temporary home, the embedded server and one provider per auth path
+ * (API key login, command-minted tokens with a forced expiry, Bedrock SigV4 with static keys over a
+ * base_url override, Bedrock API key login), each asked once through the official openai client.
+ */
+export async function runTour(log: (line: string) => void = console.log): Promise<TourRow[]> {
+  const home = await mkdtemp(join(tmpdir(), 'xdemo-tour-'));
+  const apiKey = `sk-xdemo-${randomBytes(18).toString('base64url')}`;
+  const server = await startProviderServer({
+    apiKeys: [apiKey],
+    aws: {
+      credentials: DEMO_AWS_CREDENTIALS,
+      region: DEMO_AWS_REGION,
+      services: ['bedrock-mantle', 'bedrock'],
+    },
+  });
+  try {
+    const bedrockApiKey = await createBedrockApiKey({
+      credentials: DEMO_AWS_CREDENTIALS,
+      region: DEMO_AWS_REGION,
+      expiresInSeconds: 3600,
+    });
+    server.addBedrockApiKey(bedrockApiKey);
+    const workspace = await writeDemoWorkspace(home, server);
+    log(`xdemo tour: server ${server.origin}, home ${home}`);
+
+    // Only the demo's own files: no ambient AWS or OpenAI settings change what the tour shows.
+    const env: Record<string, string | undefined> = {
+      PATH: process.env.PATH,
+      HOME: home,
+      ...workspace.awsEnv,
+    };
+    const sends = new Map<string, number>();
+    const countingFetch: typeof fetch = (input, init) => {
+      const key = new URL(input instanceof Request ? input.url : String(input)).pathname;
+      sends.set(key, (sends.get(key) ?? 0) + 1);
+      return fetch(input, init);
+    };
+    const manager = createAuthManager({ home, env });
+    const registry = createProviderRegistry({
+      config: await loadConfig({ file: workspace.configFile }),
+      authManager: manager,
+      env,
+      fetch: countingFetch,
+      retryBaseDelayMs: 50,
+    });
+
+    const rows: TourRow[] = [];
+    const ask = async (provider: ModelProvider, expected: string, note?: string): Promise<void> => {
+      sends.clear();
+      const started = performance.now();
+      const summary = registry.list().find((p) => p.id === provider.id);
+      const row: TourRow = {
+        provider: provider.id,
+        authMethod: summary?.authMethod ?? '?',
+        expected,
+        verifiedBy: null,
+        retries: 0,
+        latencyMs: 0,
+        ok: false,
+        ...(note ? { note } : {}),
+      };
+      try {
+        const result = await askProvider(provider, {
+          model: 'demo-echo-1',
+          prompt: `hello from ${provider.id}`,
+        });
+        row.verifiedBy = result.verifiedBy;
+        row.ok = result.verifiedBy === expected && result.text.includes(`[verified: ${expected}]`);
+      } catch (error) {
+        row.note = describeError(error);
+      }
+      row.latencyMs = Math.round(performance.now() - started);
+      row.retries = Math.max(0, [...sends.values()].reduce((a, b) => a + b, 0) - 1);
+      rows.push(row);
+    };
+
+    await manager.loginWithApiKey(apiKey);
+    await ask(registry.get('xdemo-apikey'), 'api-key');
+
+    const command = registry.get('xdemo-command');
+    await ask(command, 'command-token', 'first token minted');
+    await fetch(new URL('/demo/expire', server.origin), { method: 'POST' });
+    await ask(command, 'command-token', 'token expired by the server: 401, refresh, retry');
+
+    await ask(registry.get('amazon-bedrock'), 'sigv4');
+
+    await manager.loginWithBedrockApiKey({ apiKey: bedrockApiKey, region: DEMO_AWS_REGION });
+    await ask(registry.get('amazon-bedrock-runtime'), 'bedrock-api-key');
+    return rows;
+  } finally {
+    await server.close();
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+/** The compact table the tour prints. */
+export function formatTourTable(rows: readonly TourRow[]): string {
+  const header = ['provider', 'auth method', 'verified by server', 'retries', 'latency', 'note'];
+  const lines = rows.map((r) => [
+    r.provider,
+    r.authMethod,
+    r.ok ? `yes (${r.verifiedBy})` : `NO (${r.verifiedBy ?? 'rejected'})`,
+    String(r.retries),
+    `${r.latencyMs} ms`,
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
+}
