@@ -180,22 +180,27 @@ describe('xdemo serve', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
-    await vi.waitFor(() => expect(stdout).toContain('Press Ctrl-C to stop.'), { timeout: 20_000 });
-    expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
-    expect(stdout).toMatch(
-      /\[model_providers\.xdemo\]\n\s*name = "xdemo"\n\s*base_url = "http:\/\/127\.0\.0\.1:\d+\/v1"/,
-    );
-    const ask = await runCli(['--home', serveHome, 'ask', '--provider', 'xdemo-apikey', 'served'], {
-      env: { HOME: serveHome },
-    });
-    expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    // The API key serve generates and stores is never printed.
-    const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8')).OPENAI_API_KEY as string;
-    expect(stored).toMatch(/^sk-xdemo-/);
-    expect(stdout + ask.stdout + ask.stderr).not.toContain(stored);
+    try {
+      await vi.waitFor(() => expect(stdout).toContain('Press Ctrl-C to stop.'), { timeout: 20_000 });
+      expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect(stdout).toMatch(
+        /\[model_providers\.xdemo\]\n\s*name = "xdemo"\n\s*base_url = "http:\/\/127\.0\.0\.1:\d+\/v1"/,
+      );
+      const ask = await runCli(['--home', serveHome, 'ask', '--provider', 'xdemo-apikey', 'served'], {
+        env: { HOME: serveHome },
+      });
+      expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // The API key serve generates and stores is never printed.
+      const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8'))
+        .OPENAI_API_KEY as string;
+      expect(stored).toMatch(/^sk-xdemo-/);
+      expect(stdout + ask.stdout + ask.stderr).not.toContain(stored);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
     await rm(serveHome, { recursive: true, force: true });
   });
 });

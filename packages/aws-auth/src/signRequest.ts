@@ -72,7 +72,9 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   const body = checkBody(request.body);
   const { headers, unsignable } = prepareHeaders(request.headers, url.host);
   const provider = checkedProviderFor(options.credentials);
-  const sha = await sharedSha256();
+  const loaded = sharedSha256();
+  // Resolved once per process; later calls skip the extra await.
+  const sha = loaded instanceof Promise ? await loaded : loaded;
   const signer = cachedSigner(options.credentials, options.region, options.service, provider, sha);
   const method = request.method.toUpperCase();
   const signedHeaders = await signParts(

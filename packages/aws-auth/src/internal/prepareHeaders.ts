@@ -5,7 +5,8 @@ const SIGNER_OWNED = new Set(['x-amz-date', 'x-amz-security-token', 'x-amz-conte
 
 // Hop-by-hop headers (RFC 9110 section 7.6.1 and the legacy proxy ones): proxies may rewrite or drop
 // them, so they are never signed. Names listed in `connection` are hop-by-hop too.
-const HOP_BY_HOP = [
+// Shared by every call that has no `connection` header; nothing mutates it.
+const HOP_BY_HOP: Set<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -15,7 +16,11 @@ const HOP_BY_HOP = [
   'trailer',
   'transfer-encoding',
   'upgrade',
-];
+]);
+
+// Names already checked against the token grammar; requests reuse a handful of names, so this stays small.
+const VALID_NAMES = new Set<string>();
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
 export interface PreparedHeaders {
   headers: Record<string, string>;
@@ -33,11 +38,14 @@ export function prepareHeaders(input: Record<string, string>, host: string): Pre
   const headers: Record<string, string> = Object.create(null);
   for (const [rawName, value] of Object.entries(input)) {
     const name = rawName.toLowerCase();
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
-      throw new AwsAuthError(
-        'INVALID_HEADER',
-        'a header name is empty or has characters HTTP does not allow',
-      );
+    if (!VALID_NAMES.has(name)) {
+      if (!TOKEN.test(name)) {
+        throw new AwsAuthError(
+          'INVALID_HEADER',
+          'a header name is empty or has characters HTTP does not allow',
+        );
+      }
+      if (VALID_NAMES.size < 256) VALID_NAMES.add(name);
     }
     if (typeof value !== 'string') {
       throw new AwsAuthError('INVALID_HEADER', `header "${name}" must be a string`);
@@ -53,8 +61,9 @@ export function prepareHeaders(input: Record<string, string>, host: string): Pre
     headers[name] = existing === undefined ? value : `${existing},${value}`;
   }
   headers.host = host;
+  if (headers.connection === undefined) return { headers: { ...headers }, unsignable: HOP_BY_HOP };
   const unsignable = new Set(HOP_BY_HOP);
-  for (const listed of (headers.connection ?? '').split(',')) {
+  for (const listed of headers.connection.split(',')) {
     const name = listed.trim().toLowerCase();
     if (name) unsignable.add(name);
   }

@@ -8,6 +8,7 @@ type SourceData = string | ArrayBuffer | ArrayBufferView;
 interface NodeHash {
   update(data: string | Uint8Array, encoding?: 'utf8'): NodeHash;
   digest(): Uint8Array;
+  digest(encoding: 'hex'): string;
 }
 
 /** The two functions of `node:crypto` we use. */
@@ -75,7 +76,7 @@ export function nodeSha256(crypto: NodeCryptoLike): Sha256Impl {
       // A string body is hashed as UTF-8 directly by the native code: no intermediate byte copy.
       if (typeof data === 'string') hash.update(data, 'utf8');
       else hash.update(data);
-      return Promise.resolve(toHex(hash.digest()));
+      return Promise.resolve(hash.digest('hex'));
     },
   };
 }

@@ -18,6 +18,7 @@ export interface ProviderFetchOptions {
   requestMaxRetries?: number;
   /** First backoff delay; doubles each retry, with jitter. Default 200 ms. */
   retryBaseDelayMs?: number;
+  /** Error a server-sent-events or NDJSON response whose stream is silent for longer than this. */
   streamIdleTimeoutMs?: number;
   compression?: PrepareBodyOptions['compression'];
   fetch?: typeof fetch;
@@ -45,10 +46,11 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     const prepared = prepareBodyForSend(addProviderParts(request), {
       compression: options.compression ?? 'none',
     });
-    if (new URL(prepared.url).origin !== origin) {
+    const target = new URL(prepared.url);
+    if (target.origin !== origin) {
       throw new ProviderRequestError(
         'ORIGIN_MISMATCH',
-        `refusing to send provider credentials to ${new URL(prepared.url).origin}; the provider's base URL is ${origin}`,
+        `refusing to send provider credentials to ${target.origin}; the provider's base URL is ${origin}`,
       );
     }
     // The client's own Authorization (the openai client's placeholder key) is replaced by ours.
@@ -66,7 +68,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         if (attempt >= maxRetries) {
           throw new ProviderRequestError(
             'TRANSPORT',
-            `${prepared.method} ${new URL(prepared.url).pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
+            `${prepared.method} ${target.pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
             { cause },
           );
         }
@@ -88,14 +90,22 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         await sleep(backoffDelay(attempt, baseDelay), signal);
         continue;
       }
-      return options.streamIdleTimeoutMs ? withIdleTimeout(response, options.streamIdleTimeoutMs) : response;
+      return options.streamIdleTimeoutMs && isEventStream(response)
+        ? withIdleTimeout(response, options.streamIdleTimeoutMs)
+        : response;
     }
   };
 
+  const queryParams = Object.entries(options.queryParams ?? {});
+
   function addProviderParts(request: HttpRequest): HttpRequest {
-    const url = new URL(request.url);
-    for (const [key, value] of Object.entries(options.queryParams ?? {})) {
-      if (!url.searchParams.has(key)) url.searchParams.append(key, value);
+    let url = request.url;
+    if (queryParams.length > 0) {
+      const parsed = new URL(url);
+      for (const [key, value] of queryParams) {
+        if (!parsed.searchParams.has(key)) parsed.searchParams.append(key, value);
+      }
+      url = parsed.toString();
     }
     const headers = { ...request.headers };
     for (const [name, value] of Object.entries(options.httpHeaders ?? {}))
@@ -104,10 +114,16 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       const value = env[variable]?.trim();
       if (value) headers[name.toLowerCase()] = value;
     }
-    return { ...request, url: url.toString(), headers };
+    return { ...request, url, headers };
   }
 
   return providerFetch as typeof fetch;
+}
+
+/** Server-sent events and NDJSON streams get the idle timeout; whole bodies are passed as they are. */
+function isEventStream(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return type.startsWith('text/event-stream') || type.startsWith('application/x-ndjson');
 }
 
 function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {

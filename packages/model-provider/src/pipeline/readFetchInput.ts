@@ -14,10 +14,7 @@ export async function readFetchInput(
   const base = input instanceof Request ? input : undefined;
   const url = base ? base.url : String(input);
   const method = (init?.method ?? base?.method ?? 'GET').toUpperCase();
-  const headers: Record<string, string> = {};
-  new Headers(init?.headers ?? base?.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers = headerRecord(init?.headers ?? base?.headers);
   const signal = init?.signal ?? base?.signal ?? undefined;
   const request: HttpRequest = { method, url, headers };
 
@@ -45,4 +42,30 @@ export async function readFetchInput(
     }
   }
   return { request, signal };
+}
+
+/**
+ * Lower-cased header names and values. A plain object of strings (what most clients pass) is copied
+ * directly; anything else goes through `Headers`, which also validates it.
+ */
+function headerRecord(init: RequestInit['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (isStringRecord(init)) {
+    for (const [name, value] of Object.entries(init)) headers[name.toLowerCase()] = value;
+    return headers;
+  }
+  new Headers(init).forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
+
+function isStringRecord(init: RequestInit['headers']): init is Record<string, string> {
+  return (
+    typeof init === 'object' &&
+    init !== null &&
+    !Array.isArray(init) &&
+    !(init instanceof Headers) &&
+    Object.values(init).every((value) => typeof value === 'string')
+  );
 }
