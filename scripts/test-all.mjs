@@ -23,6 +23,8 @@ const workspaceDirs = ['packages', 'apps']
 for (const dir of workspaceDirs) rmSync(join(dir, '.vitest-report.json'), { force: true });
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+// The keyring tests start a real Secret Service; install its programs where we can (Debian, as root).
+spawnSync('bash', [join(root, 'scripts', 'ensure-keyring-deps.sh')], { cwd: root, stdio: 'inherit', env });
 const turbo = spawnSync(
   join(root, 'node_modules', '.bin', 'turbo'),
   ['run', 'build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only'],

@@ -23,6 +23,15 @@ function waitForLine(child: ChildProcess, what: string): Promise<string> {
       }
     });
     child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'ENOENT'
+            ? `${what} is not installed: the keyring tests need the Debian packages gnome-keyring, dbus-daemon and libsecret-tools (scripts/ensure-keyring-deps.sh installs them)`
+            : `${what} failed to start (${error.code ?? error.name})`,
+        ),
+      ),
+    );
   });
 }
 
@@ -53,7 +62,11 @@ export async function startSecretService(): Promise<SecretServiceHandle> {
   const pid = Number(/GNOME_KEYRING_PID=(\d+)/.exec(keyring.stdout ?? '')?.[1]);
   if (keyring.status !== 0) {
     bus.kill();
-    throw new Error(`gnome-keyring-daemon failed (status ${keyring.status})`);
+    throw new Error(
+      keyring.error && (keyring.error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'gnome-keyring-daemon is not installed: the keyring tests need the Debian packages gnome-keyring, dbus-daemon and libsecret-tools (scripts/ensure-keyring-deps.sh installs them)'
+        : `gnome-keyring-daemon failed (status ${keyring.status})`,
+    );
   }
   const probe = spawnSync('secret-tool', ['search', '--all', 'service', 'auth-store-probe'], {
     env: { ...process.env, ...env },
