@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { askProvider } from './askProvider.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { describeError } from './exitCodes.js';
-import { startProviderServer } from './server/providerServer.js';
+import { startDemoServer } from './server/startDemoServer.js';
 
 export interface TourRow {
   provider: string;
@@ -29,15 +28,7 @@ export interface TourRow {
  */
 export async function runTour(log: (line: string) => void = console.log): Promise<TourRow[]> {
   const home = await mkdtemp(join(tmpdir(), 'xdemo-tour-'));
-  const apiKey = `sk-xdemo-${randomBytes(18).toString('base64url')}`;
-  const server = await startProviderServer({
-    apiKeys: [apiKey],
-    aws: {
-      credentials: DEMO_AWS_CREDENTIALS,
-      region: DEMO_AWS_REGION,
-      services: ['bedrock-mantle', 'bedrock'],
-    },
-  });
+  const { server, apiKey } = await startDemoServer();
   try {
     const bedrockApiKey = await createBedrockApiKey({
       credentials: DEMO_AWS_CREDENTIALS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBedrockAuth } from './bedrockAuth.js';
-import { parseAmzDate, verifySigV4 } from './internal/testing/verifySigV4.js';
+import { verifiedRequest } from './internal/testing/assertions.js';
+import { parseAmzDate } from './internal/testing/verifySigV4.js';
 import type { AwsCredentials, HttpRequest } from './types.js';
 
 const keys: AwsCredentials = { accessKeyId: 'AKIDBEDROCK', secretAccessKey: 'bedrock-secret' };
@@ -16,18 +17,7 @@ function request(): HttpRequest {
   };
 }
 
-function verified(signed: HttpRequest, secret = keys.secretAccessKey) {
-  const url = new URL(signed.url);
-  return verifySigV4(
-    {
-      method: signed.method,
-      target: `${url.pathname}${url.search}`,
-      headers: signed.headers,
-      body: new TextEncoder().encode(String(signed.body ?? '')),
-    },
-    () => secret,
-  );
-}
+const verified = (signed: HttpRequest, secret = keys.secretAccessKey) => verifiedRequest(signed, secret);
 
 describe('createBedrockAuth: recover', () => {
   it('force-refreshes credentials once after a 401 or a 403 naming an expired token', async () => {

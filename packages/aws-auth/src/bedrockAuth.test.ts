@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwsAuthError } from './awsAuthError.js';
 import { type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
-import { verifySigV4 } from './internal/testing/verifySigV4.js';
+import { errorOf, verifiedRequest } from './internal/testing/assertions.js';
 import type { AwsCredentials, HttpRequest } from './types.js';
 
 const keys: AwsCredentials = { accessKeyId: 'AKIDBEDROCK', secretAccessKey: 'bedrock-secret' };
@@ -17,28 +16,7 @@ function request(url = `${MANTLE}/responses`, headers: Record<string, string> = 
   };
 }
 
-function verified(signed: HttpRequest, secret = keys.secretAccessKey) {
-  const url = new URL(signed.url);
-  return verifySigV4(
-    {
-      method: signed.method,
-      target: `${url.pathname}${url.search}`,
-      headers: signed.headers,
-      body: new TextEncoder().encode(String(signed.body ?? '')),
-    },
-    () => secret,
-  );
-}
-
-function errorOf(fn: () => unknown): AwsAuthError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AwsAuthError);
-    return error as AwsAuthError;
-  }
-  throw new Error('expected an error');
-}
+const verified = (signed: HttpRequest, secret = keys.secretAccessKey) => verifiedRequest(signed, secret);
 
 describe('createBedrockAuth: precedence', () => {
   it('allows exactly one explicit mode and names the conflicting ones', () => {

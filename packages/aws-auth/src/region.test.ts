@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AwsAuthError } from './awsAuthError.js';
 import { bedrockEndpoint, MANTLE_REGIONS } from './bedrockEndpoint.js';
+import { errorOf } from './internal/testing/assertions.js';
 import { type TempAws, tempAws } from './internal/testing/tempAws.js';
 import { resolveRegion, resolveRegionWithSource } from './region.js';
-
-function errorOf(fn: () => unknown): AwsAuthError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AwsAuthError);
-    return error as AwsAuthError;
-  }
-  throw new Error('expected an error');
-}
 
 let temp: TempAws | undefined;
 afterEach(() => {

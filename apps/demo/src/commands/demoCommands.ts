@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { type GlobalOptions, openManager, resolveHome } from '../context.js';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
 import { DemoError, ExitCode } from '../exitCodes.js';
 import { readPackageVersions } from '../packageVersions.js';
-import { startProviderServer } from '../server/providerServer.js';
+import { startDemoServer } from '../server/startDemoServer.js';
 import { formatTourTable, runTour } from '../tour.js';
 
 /** `serve` (the embedded provider server in the foreground) and `tour` (what `npm run demo` runs). */
@@ -16,16 +14,7 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', (v) => Number.parseInt(v, 10))
     .action(async (options: { port?: number }) => {
       const home = resolveHome(globals());
-      const apiKey = `sk-xdemo-${randomBytes(18).toString('base64url')}`;
-      const server = await startProviderServer({
-        apiKeys: [apiKey],
-        aws: {
-          credentials: DEMO_AWS_CREDENTIALS,
-          region: DEMO_AWS_REGION,
-          services: ['bedrock-mantle', 'bedrock'],
-        },
-        ...(options.port === undefined ? {} : { port: options.port }),
-      });
+      const { server, apiKey } = await startDemoServer(options.port);
       const workspace = await writeDemoWorkspace(home, server);
       await openManager(home).loginWithApiKey(apiKey);
       console.log(`xdemo server listening on ${server.origin}
