@@ -151,6 +151,19 @@ describe('xdemo', () => {
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('takes the home from XDEMO_HOME, and prints a stack trace only with --verbose', async () => {
+    const viaEnv = await runCli(['login', 'status'], { env: { ...env, XDEMO_HOME: home } });
+    const viaFlag = await cli(['login', 'status']);
+    expect(viaEnv.code).toBe(viaFlag.code);
+    expect(viaEnv.stdout).toBe(viaFlag.stdout);
+    const quiet = await cli(['ask', '--provider', 'nope', 'hi']);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(quiet.stderr).toContain('no provider with id `nope`');
+    const verbose = await cli(['--verbose', 'ask', '--provider', 'nope', 'hi']);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+
   it('runs the tour: every auth path verified, exit 0', async () => {
     const tour = await cli(['tour']);
     expect(tour.code).toBe(0);

@@ -168,6 +168,32 @@ auth = { command = "print-token" }
     expect((error as ProviderConfigError).message).not.toContain('canary');
   });
 
+  it('sends the ChatGPT access token and ChatGPT-Account-ID for a ChatGPT login', async () => {
+    const home = await tempDir();
+    const jwt = (claims: object) =>
+      ['{"alg":"none"}', JSON.stringify(claims)]
+        .map((part) => Buffer.from(part).toString('base64url'))
+        .join('.') + '.sig';
+    const accessToken = jwt({ exp: Math.floor(Date.now() / 1000) + 3600 });
+    const server = await echoServer((a) => a === `Bearer ${accessToken}`);
+    const config = await loadConfig({
+      toml: `[model_providers.o]\nname = "O"\nbase_url = "${server.url}"\nrequires_openai_auth = true\n`,
+    });
+    const manager = createAuthManager({ home, env: {} });
+    await manager.loginWithChatgptTokens({
+      idToken: jwt({
+        'https://api.openai.com/auth': { chatgpt_account_id: 'ws-42', chatgpt_plan_type: 'pro' },
+      }),
+      accessToken,
+      refreshToken: 'refresh-1',
+      accountId: 'ws-42',
+    });
+    expect(
+      await createProviderRegistry({ config, authManager: manager, env: {} }).get('o').listModels(),
+    ).toHaveLength(2);
+    expect(server.received[0]?.headers['chatgpt-account-id']).toBe('ws-42');
+  });
+
   it('caps request_max_retries at 100 as Codex does', async () => {
     const server = await startLoopbackServer((_req, res) => sendJson(res, 500, {}));
     servers.push(server);
