@@ -95,6 +95,25 @@ describe('AuthManager modes', () => {
     expect(await other.auth()).toMatchObject({ task: { taskId: 'task-for-runtime-1' } });
   });
 
+  it('agent identity: concurrent first loads register exactly one task per process', async () => {
+    const home = await tempHome();
+    await createAuthManager({ home, env: {} }).loginWithAgentIdentity(agentRecord);
+    let registered = 0;
+    const manager = createAuthManager({
+      home,
+      env: {},
+      createAgentTask: async (record) => {
+        registered += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { taskId: `task-${registered}-${record.agent_runtime_id}`, createdAt: 'now' };
+      },
+    });
+    const loaded = await Promise.all(Array.from({ length: 10 }, () => manager.auth()));
+    expect(registered).toBe(1);
+    const ids = loaded.map((auth) => (auth?.mode === 'agentIdentity' ? auth.task.taskId : null));
+    expect(new Set(ids)).toEqual(new Set(['task-1-runtime-1']));
+  });
+
   it('validates input with clear codes', async () => {
     const manager = createAuthManager({ home: await tempHome(), env: {} });
     await expect(

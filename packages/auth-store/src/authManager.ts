@@ -104,7 +104,8 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
   });
   const file = createFileStore({ home: options.home });
   const listeners = new Set<(n: AccountUpdatedNotification) => void>();
-  const tasks = new Map<string, AgentTask>();
+  // Promises, so concurrent first loads share one registration.
+  const tasks = new Map<string, Promise<AgentTask>>();
   const lockPath = `${file.path}.lock`;
   let stored: { dot: AuthDotJson | null; auth: Auth | null } | undefined;
   let external: Auth | null = null;
@@ -114,13 +115,16 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     await ensureHome(options.home);
     return withFileLock(lockPath, fn);
   };
-  const task = async (record: AgentIdentityRecord): Promise<AgentTask> => {
+  const task = (record: AgentIdentityRecord): Promise<AgentTask> => {
     let found = tasks.get(record.agent_runtime_id);
     if (!found) {
+      const id = record.agent_runtime_id;
       found = options.createAgentTask
-        ? await options.createAgentTask(record)
-        : { taskId: randomUUID(), createdAt: new Date().toISOString() };
-      tasks.set(record.agent_runtime_id, found);
+        ? options.createAgentTask(record)
+        : Promise.resolve({ taskId: randomUUID(), createdAt: new Date().toISOString() });
+      // A failed registration is not remembered: the next load tries again.
+      found.catch(() => tasks.delete(id));
+      tasks.set(id, found);
     }
     return found;
   };

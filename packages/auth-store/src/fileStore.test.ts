@@ -1,4 +1,5 @@
-import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempHome } from './__testing__/tempHome.js';
@@ -56,6 +57,31 @@ describe('file store', () => {
     expect(await mode(join(home, copy as string))).toBe(0o600);
     expect(warnings.join('\n')).toContain(copy);
     expect((await again.auth())?.mode).toBe('apikey');
+  });
+
+  it('a save removes temp files (holding credentials) left by writers that were killed', async () => {
+    const home = await tempHome();
+    const store = createAuthStore({ home });
+    await store.save({ OPENAI_API_KEY: 'sk-first' });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const old = new Date(Date.now() - 60_000);
+    const orphan = join(home, `.auth.json.${dead.stdout}.0123456789ab.tmp`);
+    const fresh = join(home, `.auth.json.${dead.stdout}.ba9876543210.tmp`);
+    const live = join(home, `.auth.json.${process.pid}.aaaaaaaaaaaa.tmp`);
+    for (const path of [orphan, fresh, live]) await writeFile(path, '{"OPENAI_API_KEY":"sk-orphan"}');
+    await utimes(orphan, old, old);
+    await utimes(live, old, old);
+    await store.save({ OPENAI_API_KEY: 'sk-second' });
+    // the dead writer's old temp file is gone; a just-written one and a live writer's stay
+    expect((await readdir(home)).sort()).toEqual(
+      [
+        'auth.json',
+        `.auth.json.${dead.stdout}.ba9876543210.tmp`,
+        `.auth.json.${process.pid}.aaaaaaaaaaaa.tmp`,
+      ].sort(),
+    );
   });
 
   it('rejects an unknown store mode with INVALID_OPTION', () => {

@@ -82,4 +82,53 @@ describe('createOpenAiAuthSource', () => {
       await tokens.close();
     }
   });
+
+  it('concurrent 401s share one recovery: one refresh request, every caller retries', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
+      await manager.loginWithChatgptTokens({
+        idToken: idToken(),
+        accessToken: accessToken(3600),
+        refreshToken: 'rt-c',
+      });
+      tokens.allow('rt-c');
+      const source = createOpenAiAuthSource(manager);
+      const sent = await Promise.all(Array.from({ length: 5 }, () => source.authorize(request)));
+      const retries = await Promise.all(sent.map((req) => source.recover({ status: 401, headers: {} }, req)));
+      expect(retries).toEqual([true, true, true, true, true]);
+      expect(tokens.requests).toHaveLength(1);
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it('a late 401 for a token already replaced retries without another refresh', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
+      await manager.loginWithChatgptTokens({
+        idToken: idToken(),
+        accessToken: accessToken(3600),
+        refreshToken: 'rt-l',
+      });
+      tokens.allow('rt-l');
+      const source = createOpenAiAuthSource(manager);
+      const first = await source.authorize(request);
+      const second = await source.authorize(request);
+      expect(await source.recover({ status: 401, headers: {} }, first)).toBe(true);
+      expect(tokens.requests).toHaveLength(1);
+      const retried = await source.authorize(request);
+      expect(retried.headers.Authorization).not.toBe(first.headers.Authorization);
+      // the second request sent the old token; its 401 arrives after the refresh
+      expect(await source.recover({ status: 401, headers: {} }, second)).toBe(true);
+      expect(tokens.requests).toHaveLength(1);
+      expect((await source.authorize(request)).headers.Authorization).toBe(retried.headers.Authorization);
+      // a 401 for the current token still walks the staged recovery
+      expect(await source.recover({ status: 401, headers: {} }, retried)).toBe(true);
+      expect(tokens.requests).toHaveLength(2);
+    } finally {
+      await tokens.close();
+    }
+  });
 });

@@ -19,8 +19,19 @@ export interface HttpResponseInfo {
 
 export interface OpenAiAuthSource {
   authorize(request: HttpRequest): Promise<HttpRequest>;
-  recover(response: HttpResponseInfo): Promise<boolean>;
+  /**
+   * After a 401: resolves true when a retry makes sense. Pass the failed `request`: when the
+   * credential it carried was already replaced (another request recovered first), no step is spent.
+   */
+  recover(response: HttpResponseInfo, request?: HttpRequest): Promise<boolean>;
   describe(): { source: 'auth-store'; storeMode: string; mode: string | null };
+}
+
+function bearerOf(request: HttpRequest): string | undefined {
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() === 'authorization') return /^Bearer\s+(\S+)$/i.exec(value.trim())?.[1];
+  }
+  return undefined;
 }
 
 // A recovery left unfinished longer than this belongs to an older failure; start a new one.
@@ -34,6 +45,36 @@ const RECOVERY_TTL_MS = 5 * 60_000;
  */
 export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   let recovery: { run: UnauthorizedRecovery; started: number } | null = null;
+  // The recovery step under way: concurrent 401s wait for it instead of taking the next steps.
+  let pending: Promise<boolean> | null = null;
+
+  const currentBearer = async (): Promise<string | null> => {
+    try {
+      const auth = await manager.auth();
+      if (auth?.mode === 'apikey') return auth.apiKey;
+      if (auth?.mode === 'personalAccessToken') return auth.token;
+      if (auth?.mode === 'chatgpt' || auth?.mode === 'chatgptAuthTokens') return auth.accessToken;
+    } catch {
+      // the staged recovery reports what is wrong
+    }
+    return null;
+  };
+
+  const recoverOnce = async (request: HttpRequest | undefined): Promise<boolean> => {
+    const sent = request === undefined ? undefined : bearerOf(request);
+    if (sent !== undefined) {
+      const current = await currentBearer();
+      if (current !== null && current !== sent) return true;
+    }
+    if (!recovery || Date.now() - recovery.started > RECOVERY_TTL_MS || !recovery.run.hasNext()) {
+      recovery = { run: manager.unauthorizedRecovery(), started: Date.now() };
+    }
+    const mine = recovery;
+    const result = await mine.run.next();
+    if (recovery === mine && (!result.retry || !mine.run.hasNext())) recovery = null;
+    return result.retry;
+  };
+
   return {
     async authorize(request) {
       const auth = await manager.auth();
@@ -67,14 +108,16 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
       }
       return { ...request, headers };
     },
-    async recover(response) {
+    async recover(response, request) {
       if (response.status !== 401) return false;
-      if (!recovery || Date.now() - recovery.started > RECOVERY_TTL_MS || !recovery.run.hasNext()) {
-        recovery = { run: manager.unauthorizedRecovery(), started: Date.now() };
+      if (pending) return pending;
+      const step = recoverOnce(request);
+      pending = step;
+      try {
+        return await step;
+      } finally {
+        if (pending === step) pending = null;
       }
-      const result = await recovery.run.next();
-      if (!result.retry || !recovery.run.hasNext()) recovery = null;
-      return result.retry;
     },
     describe: () => ({ source: 'auth-store', storeMode: manager.storeMode, mode: manager.currentMode() }),
   };

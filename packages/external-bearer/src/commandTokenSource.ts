@@ -25,10 +25,20 @@ export interface CommandTokenSource {
   refresh(options?: { staleToken?: string | undefined }): Promise<string>;
   /** A new request with `authorization: Bearer <token>` (any other Authorization header removed). */
   authorize(request: HttpRequest, options?: { signal?: AbortSignal | undefined }): Promise<HttpRequest>;
-  /** On 401, refreshes with the token last sent as the stale one; resolves true when a retry makes sense. */
-  recover(response: HttpResponseLike): Promise<boolean>;
+  /**
+   * On 401, refreshes with the token the failed `request` sent as the stale one (the token last
+   * handed out when no request is given); resolves true when a retry makes sense.
+   */
+  recover(response: HttpResponseLike, request?: HttpRequest): Promise<boolean>;
   describe(): CommandTokenSourceDescription;
   toJSON(): CommandTokenSourceDescription;
+}
+
+function bearerOf(request: HttpRequest): string | undefined {
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() === 'authorization') return /^Bearer\s+(\S+)$/i.exec(value.trim())?.[1];
+  }
+  return undefined;
 }
 
 interface CachedToken {
@@ -185,9 +195,11 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
       headers.authorization = `Bearer ${token}`;
       return { ...request, headers };
     },
-    async recover(response) {
+    async recover(response, request) {
       if (response.status !== 401) return false;
-      const sent = lastSent;
+      // The token this request carried: with concurrent requests, the last one handed out may be
+      // a newer token that another request's recovery already fetched (refreshing it would waste it).
+      const sent = (request === undefined ? undefined : bearerOf(request)) ?? lastSent;
       const fresh = await refresh(sent === undefined ? {} : { staleToken: sent });
       // The same token again would only earn the same 401.
       return fresh !== sent;

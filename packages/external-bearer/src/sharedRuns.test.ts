@@ -109,6 +109,26 @@ describe('the auth-source seam', () => {
     expect((await source.authorize(request)).headers.authorization).toBe('Bearer token-2');
   });
 
+  it("a late 401 for an already replaced token retries without another run (recover's request)", async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const source = createCommandTokenSource({ command });
+    const request = { method: 'GET', url: 'https://example.test', headers: {} };
+    const first = await source.authorize(request);
+    const second = await source.authorize(request);
+    expect(second.headers.authorization).toBe('Bearer token-1');
+    // the first request's 401: one run, then its retry carries token-2
+    expect(await source.recover({ status: 401, headers: {} }, first)).toBe(true);
+    const retried = await source.authorize(request);
+    expect(retried.headers.authorization).toBe('Bearer token-2');
+    // the second request's 401 (it sent token-1) arrives after that retry: token-2 stays
+    expect(await source.recover({ status: 401, headers: {} }, second)).toBe(true);
+    expect(await scripts.runs()).toBe(2);
+    expect(await source.getToken()).toBe('token-2');
+    // a 401 for the current token still refreshes
+    expect(await source.recover({ status: 401, headers: {} }, retried)).toBe(true);
+    expect(await scripts.runs()).toBe(3);
+  });
+
   it('recover resolves false when the command mints the same rejected token again', async () => {
     const command = await scripts.counting('same.mjs', { stdout: 'always-the-same' });
     const source = createCommandTokenSource({ command });

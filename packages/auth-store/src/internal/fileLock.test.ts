@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,32 @@ describe('withFileLock', () => {
     await expect(withFileLock(lock, async () => 1, { timeoutMs: 150 })).rejects.toMatchObject({
       code: 'LOCK_TIMEOUT',
     });
+  });
+
+  it('releases the lock when the critical section throws, leaving no lock file', async () => {
+    const home = await tempHome();
+    await mkdir(home, { recursive: true });
+    const lock = join(home, 'x.lock');
+    await expect(
+      withFileLock(lock, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await readdir(home)).toEqual([]);
+    expect(await withFileLock(lock, async () => 'again', { timeoutMs: 150 })).toBe('again');
+    expect(await readdir(home)).toEqual([]);
+  });
+
+  it("breaks an empty (half-written) lock once it is old, and a live holder's lock past staleMs", async () => {
+    const home = await tempHome();
+    await mkdir(home, { recursive: true });
+    const lock = join(home, 'x.lock');
+    await writeFile(lock, '');
+    const old = new Date(Date.now() - 10_000);
+    await utimes(lock, old, old);
+    expect(await withFileLock(lock, async () => 'taken', { timeoutMs: 2000 })).toBe('taken');
+    await writeFile(lock, JSON.stringify({ pid: process.pid, time: Date.now() - 5000, nonce: 'slow' }));
+    expect(await withFileLock(lock, async () => 'stale', { timeoutMs: 2000, staleMs: 1000 })).toBe('stale');
+    expect(await readdir(home)).toEqual([]);
   });
 });

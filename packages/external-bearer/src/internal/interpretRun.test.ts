@@ -59,4 +59,23 @@ describe('interpretRun', () => {
     });
     expect(exit.message).toBe('provider auth command `helper` exited with status 2: echo [REDACTED]');
   });
+
+  it('cuts a token from JSON stdout out of stderr, with or without valid JSON around it', () => {
+    for (const stdout of [
+      '{"token": "hunter2hunter2", "expires_at": 1}',
+      '{"kind":"ExecCredential","status":{"token":"hunter2hunter2"}}',
+      '{"token": "hunter2hunter2", "expi',
+    ]) {
+      const exit = thrown({
+        kind: 'exited',
+        exitCode: 2,
+        stdout: bytes(stdout),
+        stderr: bytes('could not refresh hunter2hunter2'),
+        durationMs: 1,
+      });
+      expect(exit.message).toBe(
+        'provider auth command `helper` exited with status 2: could not refresh [REDACTED]',
+      );
+    }
+  });
 });

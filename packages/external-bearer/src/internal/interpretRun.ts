@@ -20,7 +20,23 @@ function excerptOf(stderr: Uint8Array, stdout: Uint8Array, context: InterpretCon
   // Cut where runCommand stopped keeping stderr: drop the last, possibly partial, word (a secret's head).
   if (stderr.length >= STDERR_KEEP_BYTES) text = text.slice(0, Math.max(0, text.search(/\s\S*$/)));
   // The failing run's stdout may hold a fresh token; a command that echoes it to stderr must not leak it.
-  return redactExcerpt(text, [...context.secrets, decode(stdout)]);
+  return redactExcerpt(text, [...context.secrets, ...outputSecrets(decode(stdout))]);
+}
+
+/** The failing run's stdout, plus every string in it when it is JSON (a token may hold `:` or spaces). */
+function outputSecrets(stdout: string): string[] {
+  const found = [stdout];
+  const collect = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') found.push(value);
+    else if (depth < 8 && typeof value === 'object' && value !== null)
+      for (const item of Object.values(value)) collect(item, depth + 1);
+  };
+  try {
+    collect(JSON.parse(stdout), 0);
+  } catch {
+    // not JSON: the text and its parts are enough
+  }
+  return found;
 }
 
 function withExcerpt(message: string, excerpt: string | undefined): string {

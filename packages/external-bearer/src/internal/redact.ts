@@ -24,7 +24,8 @@ export function redactExcerpt(text: string, secrets: readonly string[]): string 
   for (const secret of secrets) {
     const trimmed = secret.trim();
     if (trimmed.length >= 4) pieces.add(trimmed);
-    for (const part of trimmed.split(/\s+/)) if (part.length >= 6) pieces.add(part);
+    // Whitespace and JSON punctuation separate parts: a token inside `{"token": "..."}` is one.
+    for (const part of trimmed.split(/[\s"'{}[\],]+/)) if (part.length >= 6) pieces.add(part);
   }
   // Longest first, so a secret containing another is removed whole.
   for (const piece of [...pieces].sort((a, b) => b.length - a.length)) out = out.split(piece).join(REDACTED);

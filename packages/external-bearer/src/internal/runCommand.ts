@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { trackGroup } from './liveGroups.js';
 
 /** What to run; `file` is already resolved (see resolveCommand). */
 export interface RunRequest {
@@ -57,6 +58,8 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
       detached: !isWindows,
       windowsHide: true,
     });
+    const untrack =
+      subprocess.pid !== undefined && !isWindows ? trackGroup(subprocess.pid) : (): void => undefined;
     const stderrSoFar = (): Uint8Array => Buffer.concat(stderrChunks);
     const finish = (run: RawRun): void => {
       if (settled) return;
@@ -103,6 +106,7 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
     });
     subprocess.then(
       (result) => {
+        untrack();
         const ran = result.exitCode !== undefined || result.signal !== undefined;
         if (!ran) {
           const errno = (result as { code?: unknown }).code;
@@ -122,7 +126,10 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
           durationMs: elapsed(),
         });
       },
-      () => finish({ kind: 'spawn-failed', durationMs: elapsed() }),
+      () => {
+        untrack();
+        finish({ kind: 'spawn-failed', durationMs: elapsed() });
+      },
     );
   });
 }
