@@ -80,6 +80,9 @@ describe('createBedrockApiKey', () => {
     await expect(createBedrockApiKey({ credentials, region: 'nowhere' })).rejects.toMatchObject({
       code: 'REGION_INVALID',
     });
+    await expect(
+      createBedrockApiKey({ credentials, region: 'us-east-1', signingDate: new Date(Number.NaN) }),
+    ).rejects.toMatchObject({ code: 'INVALID_OPTION' });
   });
 });
 

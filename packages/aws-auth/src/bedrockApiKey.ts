@@ -1,4 +1,5 @@
 import { AwsAuthError } from './awsAuthError.js';
+import { signingDateOf } from './internal/amzDate.js';
 import { escapeUri } from './internal/canonical.js';
 import { toCheckedProvider } from './internal/credentialCheck.js';
 import { sharedSha256 } from './internal/sha256.js';
@@ -40,6 +41,7 @@ export async function createBedrockApiKey(options: CreateBedrockApiKeyOptions): 
       `expiresInSeconds must be a whole number from 1 to ${MAX_EXPIRY}`,
     );
   }
+  const signingDate = signingDateOf(options.signingDate, 'options.signingDate');
   const credentials = toCheckedProvider(options.credentials, 'options.credentials');
   const signer = createSigner(region, 'bedrock', credentials, await sharedSha256());
   const presigned = await signer.smithy.presign(
@@ -51,7 +53,7 @@ export async function createBedrockApiKey(options: CreateBedrockApiKeyOptions): 
       query: { Action: 'CallWithBearerToken' },
       headers: { host: HOST },
     },
-    { expiresIn, signingDate: options.signingDate ?? new Date() },
+    { expiresIn, signingDate },
   );
   const query = Object.entries(presigned.query ?? {})
     .map(([key, value]) => `${escapeUri(key)}=${escapeUri(String(value))}`)

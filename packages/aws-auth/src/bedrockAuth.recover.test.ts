@@ -84,6 +84,26 @@ describe('createBedrockAuth: recover', () => {
     expect(await auth.recover(skewed)).toBe(false);
   });
 
+  it('retries a concurrent request signed before the clock was corrected, but only once', async () => {
+    const local = Date.parse('2026-01-01T00:00:00Z');
+    const server = local + 3_600_000;
+    const auth = createBedrockAuth({ env, credentials: keys, now: () => local });
+    const skewed = {
+      status: 403,
+      headers: new Headers({ date: new Date(server).toUTCString() }),
+      body: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
+    };
+    const first = await auth.authorize(request());
+    const second = await auth.authorize(request());
+    expect(await auth.recover(skewed, first)).toBe(true);
+    // `second` was signed with the old clock: its retry, signed with the server's time, will pass.
+    expect(await auth.recover(skewed, second)).toBe(true);
+    const retried = await auth.authorize(request());
+    expect(parseAmzDate(retried.headers['x-amz-date'] ?? '')).toBe(server);
+    // The retry itself failing on skew again: give up.
+    expect(await auth.recover(skewed, retried)).toBe(false);
+  });
+
   it('describes the source and region without any secret', () => {
     const auth = createBedrockAuth({ env, credentials: keys });
     const text = JSON.stringify(auth.describe());

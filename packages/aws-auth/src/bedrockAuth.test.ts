@@ -114,6 +114,19 @@ describe('createBedrockAuth: endpoint, region and base URL', () => {
   });
 });
 
+describe('createBedrockAuth: base URL with user info', () => {
+  it('refuses a baseUrl carrying a user name or password, which describe() would otherwise show', () => {
+    for (const baseUrl of [
+      'https://proxy-user:proxy-password@llm-proxy.internal.example/openai/v1',
+      'https://proxy-user@bedrock-mantle.us-east-1.api.aws/openai/v1',
+    ]) {
+      const error = errorOf(() => createBedrockAuth({ env, credentials: keys, baseUrl, endpoint: 'mantle' }));
+      expect(error.code).toBe('INVALID_BASE_URL');
+      expect(`${error.message} ${String(error.cause ?? '')}`).not.toMatch(/proxy-password|proxy-user/);
+    }
+  });
+});
+
 describe('createBedrockAuth: authorize', () => {
   it('signs afresh on every attempt with the current time', async () => {
     let clock = Date.parse('2026-05-06T07:08:09Z');

@@ -86,8 +86,9 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
     let url: URL;
     try {
       url = new URL(request.url);
-    } catch (cause) {
-      throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL', { cause });
+    } catch {
+      // No cause: Node's TypeError carries the whole input, which may hold credentials.
+      throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL');
     }
     if (url.origin !== target.origin) {
       throw new AwsAuthError(

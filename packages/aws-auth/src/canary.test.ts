@@ -131,6 +131,28 @@ describe('canary', () => {
     await failure(() =>
       createBedrockApiKey({ credentials: creds, region: 'us-east-1', expiresInSeconds: 10 ** 9 }),
     );
+    // Unparsable URLs: Node's TypeError keeps the whole input, so it must not travel as `cause`.
+    await failure(() =>
+      createBedrockAuth({
+        env,
+        apiKey: API_KEY,
+        baseUrl: `https://user:${SECRET}@bad host/`,
+        endpoint: 'mantle',
+      }),
+    );
+    await failure(() =>
+      signRequest(
+        { method: 'GET', url: `https://bad host/?token=${TOKEN}`, headers: {} },
+        { region: 'us-east-1', service: 'bedrock', credentials: creds },
+      ),
+    );
+    await failure(() =>
+      createBedrockAuth({ env, apiKey: API_KEY }).authorize({
+        method: 'GET',
+        url: `https://bad host/?token=${TOKEN}`,
+        headers: {},
+      }),
+    );
     expect(seen.length).toBeGreaterThan(20);
   });
 });

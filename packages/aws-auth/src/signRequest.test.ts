@@ -72,6 +72,28 @@ describe('signRequest', () => {
     expect(Math.abs(parseAmzDate(signed.headers['x-amz-date'] ?? '') - Date.now())).toBeLessThan(60_000);
   });
 
+  it('hashes only the view of a subarray body (non-zero byteOffset), with and without the hash header', async () => {
+    const backing = new Uint8Array([9, 9, 9, 1, 2, 3, 4, 9, 9]);
+    const body = backing.subarray(3, 7);
+    expect(body.byteOffset).toBe(3);
+    const req: HttpRequest = { method: 'POST', url: 'https://example.amazonaws.com/x', headers: {}, body };
+    const withHeader = await signRequest(req, { ...base, signingDate: date });
+    expect(withHeader.body).toBe(body);
+    expect(verify({ ...withHeader, body: new Uint8Array([1, 2, 3, 4]) }).ok).toBe(true);
+    const withoutHeader = await signRequest(req, { ...base, signingDate: date, contentSha256Header: false });
+    expect(withoutHeader.headers['x-amz-content-sha256']).toBeUndefined();
+    expect(verify({ ...withoutHeader, body: new Uint8Array([1, 2, 3, 4]) }).ok).toBe(true);
+    // An empty body and no body are the same payload.
+    const empty = await signRequest({ ...req, body: '' }, { ...base, signingDate: date });
+    const missing = await signRequest(
+      { method: 'POST', url: req.url, headers: {} },
+      { ...base, signingDate: date },
+    );
+    expect(empty.headers.authorization).toBe(missing.headers.authorization);
+    expect(empty.body).toBe('');
+    expect('body' in missing).toBe(false);
+  });
+
   it('includes a non-default port in host and keeps the default one out', async () => {
     const withPort = await signRequest({ method: 'GET', url: 'http://127.0.0.1:8123/a', headers: {} }, base);
     expect(withPort.headers.host).toBe('127.0.0.1:8123');
@@ -176,6 +198,26 @@ describe('signRequest', () => {
       ),
       'INVALID_CREDENTIALS',
     );
+  });
+
+  it('checks a static credentials object on every call, so a failure is not remembered for it', async () => {
+    const req: HttpRequest = { method: 'GET', url: 'https://example.amazonaws.com/', headers: {} };
+    const mutable = { accessKeyId: 'AKIDMUT' } as AwsCredentials;
+    await rejects(signRequest(req, { ...base, credentials: mutable }), 'INVALID_CREDENTIALS');
+    mutable.secretAccessKey = 'now-set';
+    const signed = await signRequest(req, { ...base, credentials: mutable });
+    expect(verify(signed, 'now-set').ok).toBe(true);
+    mutable.secretAccessKey = '';
+    await rejects(signRequest(req, { ...base, credentials: mutable }), 'INVALID_CREDENTIALS');
+  });
+
+  it('rejects an invalid signingDate with a code instead of a bare RangeError', async () => {
+    const req: HttpRequest = { method: 'GET', url: 'https://example.amazonaws.com/', headers: {} };
+    const error = await rejects(
+      signRequest(req, { ...base, signingDate: new Date('not a date') }),
+      'INVALID_OPTION',
+    );
+    expect(error.message).toContain('signingDate');
   });
 
   it('calls a provider on each signing and wraps its failure without its message', async () => {

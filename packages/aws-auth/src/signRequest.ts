@@ -1,4 +1,5 @@
 import { AwsAuthError } from './awsAuthError.js';
+import { signingDateOf } from './internal/amzDate.js';
 import { toCheckedProvider } from './internal/credentialCheck.js';
 import { prepareHeaders } from './internal/prepareHeaders.js';
 import { sharedSha256 } from './internal/sha256.js';
@@ -66,9 +67,11 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   let url: URL;
   try {
     url = new URL(request.url);
-  } catch (cause) {
-    throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL', { cause });
+  } catch {
+    // No cause: Node's TypeError carries the whole input, which may hold credentials.
+    throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL');
   }
+  const signingDate = signingDateOf(options.signingDate, 'options.signingDate');
   const body = checkBody(request.body);
   const { headers, unsignable } = prepareHeaders(request.headers, url.host);
   const provider = checkedProviderFor(options.credentials);
@@ -89,7 +92,7 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
       body,
     },
     {
-      signingDate: options.signingDate ?? new Date(),
+      signingDate,
       normalizePath: options.normalizePath ?? true,
       uriEscapePath: options.uriEscapePath ?? true,
       contentSha256Header: options.contentSha256Header ?? true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startLoopback } from './internal/testing/loopback.js';
 import { signRequest } from './signRequest.js';
 import { verifySigV4Request } from './verifySigV4Request.js';
 
@@ -71,5 +72,72 @@ describe('verifySigV4Request', () => {
       verifySigV4Request(await received(), options),
     ]);
     expect(JSON.stringify(verdicts)).not.toContain(credentials.secretAccessKey);
+  });
+});
+
+describe('verifySigV4Request: edge cases', () => {
+  const sign = (target: string, headers: Record<string, string> = {}, host = '127.0.0.1:8123') =>
+    signRequest(
+      { method: 'POST', url: `http://${host}${target}`, headers, body: '{}' },
+      { region: 'us-east-1', service: 'bedrock', credentials },
+    );
+
+  it('verifies a request received over a real socket with `_` and `.` in signed header names', async () => {
+    const server = await startLoopback((_req, res) => res.end());
+    try {
+      const target = '/openai/v1/chat/completions?b=2&a=1&a=0';
+      const signed = await sign(target, { x_custom_thing: '1', 'x.dotted': '2' }, server.origin.slice(7));
+      const response = await fetch(signed.url, { method: 'POST', headers: signed.headers, body: '{}' });
+      await response.text();
+      const got = server.received[0];
+      if (!got) throw new Error('no request received');
+      expect(String(got.headers.authorization)).toContain('x.dotted;x_custom_thing');
+      expect(await verifySigV4Request(got, options)).toMatchObject({ ok: true, service: 'bedrock' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers a request it cannot canonicalize with a verdict instead of throwing', async () => {
+    const signed = await sign('/a');
+    for (const request of [
+      { method: 'POST', target: '/a', headers: { ...signed.headers, host: 'bad host' }, body: '{}' },
+      { method: '', target: '/a', headers: signed.headers, body: '{}' },
+      { method: 'POST', target: 'http://other.example/a', headers: signed.headers, body: '{}' },
+    ]) {
+      const verdict = await verifySigV4Request(request, options);
+      expect(verdict.ok).toBe(false);
+    }
+  });
+
+  it('rejects an Authorization header whose SignedHeaders list was altered', async () => {
+    const signed = await sign('/a', { 'x-extra': 'v' });
+    const authorization = signed.headers.authorization ?? '';
+    for (const altered of [
+      authorization.replace('SignedHeaders=', 'SignedHeaders=a-missing;'),
+      authorization.replace('SignedHeaders=', 'SignedHeaders=connection;'),
+    ]) {
+      const request = {
+        method: 'POST',
+        target: '/a',
+        headers: { ...signed.headers, connection: 'close', authorization: altered },
+        body: '{}',
+      };
+      expect(await verifySigV4Request(request, options)).toMatchObject({
+        ok: false,
+        code: 'SignatureDoesNotMatch',
+      });
+    }
+  });
+
+  it('takes the Host header as received, keeping an explicit port', async () => {
+    // https on port 80 (and http on 443) keep their port in the signed host.
+    const signed = await signRequest(
+      { method: 'GET', url: 'https://h.example:80/a', headers: {} },
+      { region: 'us-east-1', service: 'bedrock', credentials },
+    );
+    expect(signed.headers.host).toBe('h.example:80');
+    const request = { method: 'GET', target: '/a', headers: signed.headers, body: '' };
+    expect(await verifySigV4Request(request, options)).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,7 @@
+import { AwsAuthError } from './awsAuthError.js';
 import { parseAmzDateHeader } from './internal/amzDate.js';
 import { signRequest } from './signRequest.js';
-import type { AwsCredentials } from './types.js';
+import type { AwsCredentials, HttpRequest } from './types.js';
 
 /** A request as a server received it: method, raw path and query, headers, body bytes. */
 export interface ReceivedRequest {
@@ -27,7 +28,7 @@ export type SigV4Verdict =
   | { ok: false; code: string; message: string };
 
 const AUTH_PATTERN =
-  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([!#$%&'*+.^_`|~0-9a-z;-]+), ?Signature=([0-9a-f]{64})$/;
 /** Headers the signer derives itself; they are given to it as inputs, not copied as headers. */
 const SIGNER_OWNED = new Set([
   'authorization',
@@ -80,22 +81,36 @@ export async function verifySigV4Request(
     if (value !== undefined && !SIGNER_OWNED.has(name)) headers[name] = value;
   }
   const sessionToken = single(request.headers['x-amz-security-token']);
-  const recomputed = await signRequest(
-    {
-      method: request.method,
-      url: `http://${single(request.headers.host) ?? 'localhost'}${request.target}`,
-      headers,
-      body: request.body,
-    },
-    {
-      region,
-      service,
-      signingDate: new Date(signedAt),
-      credentials: { ...options.credentials, ...(sessionToken === undefined ? {} : { sessionToken }) },
-    },
+  const host = single(request.headers.host) ?? 'localhost';
+  if (!request.target.startsWith('/')) {
+    return deny('IncompleteSignatureException', 'The request target must be an absolute path.');
+  }
+  let recomputed: HttpRequest;
+  try {
+    recomputed = await signRequest(
+      {
+        method: request.method,
+        // The scheme whose default port the Host does not name, so an explicit port is kept as received.
+        url: `${host.endsWith(':80') ? 'https' : 'http'}://${host}${request.target}`,
+        headers,
+        body: request.body,
+      },
+      {
+        region,
+        service,
+        signingDate: new Date(signedAt),
+        credentials: { ...options.credentials, ...(sessionToken === undefined ? {} : { sessionToken }) },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof AwsAuthError)) throw error;
+    return deny('IncompleteSignatureException', 'The request could not be canonicalized for signing.');
+  }
+  const expected = /SignedHeaders=([^,]+), Signature=([0-9a-f]{64})/.exec(
+    recomputed.headers.authorization ?? '',
   );
-  const expected = /Signature=([0-9a-f]{64})/.exec(recomputed.headers.authorization ?? '')?.[1];
-  if (expected !== signature) {
+  // The list is part of what was signed: a list that differs from ours cannot carry a valid signature.
+  if (expected?.[1] !== signedHeaders || !sameText(expected[2] ?? '', signature)) {
     return deny(
       'SignatureDoesNotMatch',
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
@@ -106,6 +121,14 @@ export async function verifySigV4Request(
 
 function deny(code: string, message: string): SigV4Verdict {
   return { ok: false, code, message };
+}
+
+/** Compares two strings in time that depends on their length only, not on where they differ. */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i += 1) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -135,6 +135,32 @@ describe('memoize', () => {
     expect(m.source).toBe('counting');
   });
 
+  it('a forceRefresh during an ordinary load still reaches the source with forceRefresh', async () => {
+    // A source with its own cache (like the AWS SDK's) answers ordinary calls from it.
+    let generation = 1;
+    const forced: boolean[] = [];
+    let release: () => void = () => {};
+    const m = memoize(
+      labelled('cached upstream', async (options) => {
+        forced.push(options?.forceRefresh === true);
+        if (options?.forceRefresh) generation += 1;
+        else await new Promise<void>((r) => (release = r));
+        return { accessKeyId: `AKID${generation}`, secretAccessKey: 's' };
+      }),
+    );
+    const ordinary = m();
+    const refreshed = m({ forceRefresh: true });
+    await new Promise((r) => setTimeout(r, 5));
+    release();
+    expect((await ordinary).accessKeyId).toBe('AKID1');
+    expect((await refreshed).accessKeyId).toBe('AKID2');
+    expect(forced).toEqual([false, true]);
+    expect((await m()).accessKeyId).toBe('AKID2'); // the refreshed credentials are the cached ones
+    // Concurrent forced refreshes still share one call.
+    await Promise.all([m({ forceRefresh: true }), m({ forceRefresh: true })]);
+    expect(forced).toEqual([false, true, true]);
+  });
+
   it('does not cache a failure', async () => {
     let fail = true;
     const m = memoize(

@@ -1,4 +1,4 @@
-import type { AwsCredentials, CredentialsRequestOptions } from '../types.js';
+import type { AwsCredentials } from '../types.js';
 import { type CredentialSource, labelled } from './credentialSource.js';
 
 export interface MemoizeOptions {
@@ -20,26 +20,36 @@ export function memoize(source: CredentialSource, options: MemoizeOptions = {}):
   const refreshBeforeMs = options.refreshBeforeMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
   let cached: AwsCredentials | undefined;
-  let inFlight: Promise<AwsCredentials> | undefined;
+  type Load = { promise: Promise<AwsCredentials>; forced: boolean };
+  let inFlight: Load | undefined;
 
   const fresh = (creds: AwsCredentials): boolean =>
     creds.expiration === undefined || creds.expiration.getTime() - now() > refreshBeforeMs;
 
-  const load = (request: CredentialsRequestOptions | undefined): Promise<AwsCredentials> => {
-    inFlight ??= source(request)
-      .then((creds) => {
-        cached = creds;
-        return creds;
-      })
-      .finally(() => {
-        inFlight = undefined;
-      });
-    return inFlight;
+  const load = (forced: boolean): Promise<AwsCredentials> => {
+    if (inFlight && (inFlight.forced || !forced)) return inFlight.promise;
+    // A forced refresh never joins an ordinary load (the source may answer that one from its own
+    // cache): it runs after it, and later callers share the forced one.
+    const ask = (): Promise<AwsCredentials> => source(forced ? { forceRefresh: true } : undefined);
+    const before = inFlight?.promise;
+    const entry: Load = {
+      forced,
+      promise: (before ? before.then(ask, ask) : ask())
+        .then((creds) => {
+          cached = creds;
+          return creds;
+        })
+        .finally(() => {
+          if (inFlight === entry) inFlight = undefined;
+        }),
+    };
+    inFlight = entry;
+    return entry.promise;
   };
 
   return labelled(source.source, (request) => {
-    if (request?.forceRefresh) return load({ forceRefresh: true });
+    if (request?.forceRefresh) return load(true);
     if (cached && fresh(cached)) return Promise.resolve(cached);
-    return load(undefined);
+    return load(false);
   });
 }

@@ -1,7 +1,7 @@
 import type { AuthResponse, HttpRequest } from '../types.js';
 import { parseAmzDateHeader } from './amzDate.js';
 import type { BedrockSource } from './bedrockSource.js';
-import { clockSkewFrom, credentialsRejected } from './responseSignals.js';
+import { clockSkewFrom, credentialsRejected, SKEW_LIMIT_MS, serverTimeOf } from './responseSignals.js';
 
 // A recovery step is taken at most once in this window, so a retry that fails again gives up.
 const RECOVERY_WINDOW_MS = 60_000;
@@ -15,6 +15,19 @@ export interface Recovery {
   /** Remembers the bearer header last sent, to tell stale requests from current ones. */
   noteBearer(header: string): void;
   recover(response: AuthResponse, request?: HttpRequest): Promise<boolean>;
+}
+
+/** The request's time is off from the server's, but our corrected clock no longer is. */
+function signedBeforeSkewFix(
+  response: AuthResponse,
+  request: HttpRequest | undefined,
+  ourTime: number,
+): boolean {
+  if (response.status !== 400 && response.status !== 401 && response.status !== 403) return false;
+  const serverTime = serverTimeOf(response);
+  const signedAt = parseAmzDateHeader(request?.headers?.['x-amz-date']);
+  if (!Number.isFinite(serverTime) || !Number.isFinite(signedAt)) return false;
+  return Math.abs(serverTime - signedAt) >= SKEW_LIMIT_MS && Math.abs(serverTime - ourTime) < SKEW_LIMIT_MS;
 }
 
 export function createRecovery(source: BedrockSource, now: () => number): Recovery {
@@ -43,6 +56,8 @@ export function createRecovery(source: BedrockSource, now: () => number): Recove
         skewMs += offset;
         return true;
       }
+      // A request signed with the clock as it was before a correction (a concurrent one) is retried.
+      if (signedBeforeSkewFix(response, request, at + skewMs)) return true;
     }
     if (!credentialsRejected(response) || !source.refreshable) return false;
     if (refreshing) {

@@ -48,11 +48,16 @@ export function resolveBedrockTarget(options: TargetOptions, env: Env): BedrockT
   let url: URL;
   try {
     url = new URL(options.baseUrl);
-  } catch (cause) {
-    throw new AwsAuthError('INVALID_BASE_URL', 'baseUrl is not an absolute URL', { cause });
+  } catch {
+    // No cause: Node's TypeError carries the whole input, which may hold credentials.
+    throw new AwsAuthError('INVALID_BASE_URL', 'baseUrl is not an absolute URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new AwsAuthError('INVALID_BASE_URL', 'baseUrl must be an http or https URL');
+  }
+  if (url.username !== '' || url.password !== '') {
+    // fetch refuses such URLs, and describe() and errors would show the password.
+    throw new AwsAuthError('INVALID_BASE_URL', 'baseUrl must not contain a user name or password');
   }
   const known = parseBedrockHost(url.hostname);
   if (known && options.endpoint && options.endpoint !== known.kind) {

@@ -33,9 +33,14 @@ export function toCheckedProvider(
   origin: string,
 ): AwsCredentialsProvider {
   if (typeof credentials !== 'function') {
-    const checked = Promise.resolve().then(() => checkCredentials(credentials, origin));
-    checked.catch(() => {});
-    return () => checked;
+    // Checked on every call (a few typeof tests): an object fixed or broken later is judged as it is now.
+    return () => {
+      try {
+        return Promise.resolve(checkCredentials(credentials, origin));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
   }
   return async (options?: CredentialsRequestOptions) => {
     let value: unknown;

@@ -20,11 +20,16 @@ const BAD_TOKEN =
 /** Five minutes: AWS rejects requests whose time is further than this from the server's. */
 export const SKEW_LIMIT_MS = 5 * 60_000;
 
+/** The server's time from its `Date` header in ms, or NaN. */
+export function serverTimeOf(response: AuthResponse): number {
+  const date = responseHeader(response, 'date');
+  return date === undefined ? Number.NaN : Date.parse(date);
+}
+
 /** Server time minus our (corrected) time, when the response says the clock is off. */
 export function clockSkewFrom(response: AuthResponse, ourTime: number): number | undefined {
   if (response.status !== 401 && response.status !== 403 && response.status !== 400) return undefined;
-  const date = responseHeader(response, 'date');
-  const serverTime = date === undefined ? Number.NaN : Date.parse(date);
+  const serverTime = serverTimeOf(response);
   if (!Number.isFinite(serverTime)) return undefined;
   const offset = serverTime - ourTime;
   const said = SKEW.test(response.body ?? '');
