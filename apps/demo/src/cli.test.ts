@@ -142,6 +142,12 @@ describe('xdemo', () => {
   it('gives distinct exit codes for usage and network failures', async () => {
     expect((await cli(['ask'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
+    const badPort = await cli(['serve', '--port', 'abc']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain("option '--port <port>' argument 'abc' is invalid");
+    const badRegion = await cli(['login', '--with-bedrock-api-key', '--region', 'moon'], 'x');
+    expect(badRegion.code).toBe(2);
+    expect(badRegion.stderr.trim().split('\n')).toHaveLength(1);
     const down = await runCli(['--home', home, 'models', '--provider', 'ollama'], {
       env: { ...env, HOME: home },
     });
@@ -212,8 +218,11 @@ describe('xdemo serve', () => {
       expect(stored).toMatch(/^sk-xdemo-/);
       expect(stdout + ask.stdout + ask.stderr).not.toContain(stored);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      await rm(serveHome, { recursive: true, force: true });
     }
-    await rm(serveHome, { recursive: true, force: true });
   });
 });

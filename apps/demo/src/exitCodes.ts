@@ -36,12 +36,20 @@ const AUTH_CONFIG_CODES = new Set([
   'AUTH_RESOLUTION_FAILED',
 ]);
 
+/** Auth store failures that are not about the credentials themselves. */
+const AUTH_STORE_EXIT_CODES: Readonly<Record<string, ExitCodeValue>> = {
+  INVALID_REGION: ExitCode.usage,
+  INVALID_OPTION: ExitCode.usage,
+  REFRESH_TRANSIENT: ExitCode.network,
+};
+
 /** Maps any error (ours, the openai client's, Node's) to an exit code. */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof DemoError) return error.exitCode;
   if (error instanceof ProviderConfigError)
     return AUTH_CONFIG_CODES.has(error.code) ? ExitCode.auth : ExitCode.usage;
-  if (error instanceof AuthStoreError || error instanceof CommandTokenError) return ExitCode.auth;
+  if (error instanceof AuthStoreError) return AUTH_STORE_EXIT_CODES[error.code] ?? ExitCode.auth;
+  if (error instanceof CommandTokenError) return ExitCode.auth;
   if (error instanceof ProviderRequestError)
     return error.code === 'ORIGIN_MISMATCH' ? ExitCode.auth : ExitCode.network;
   const name = (error as { name?: unknown })?.name;

@@ -36,6 +36,18 @@ describe('secrets never leak from @x/model-provider', () => {
     }
   });
 
+  it('a loaded config keeps experimental_bearer_token out of inspect and JSON, yet sends it', async () => {
+    const server = await startLoopbackServer((_req, res) => sendJson(res, 200, { data: [] }));
+    const config = await loadConfig({
+      toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\nexperimental_bearer_token = "${CANARY}"\n`,
+    });
+    expect(surfaces(config)).not.toContain(CANARY);
+    expect(surfaces({ ...config.modelProviders.c })).not.toContain(CANARY);
+    await createProviderRegistry({ config, env: {} }).get('c').listModels();
+    await server.close();
+    expect(server.received[0]?.headers.authorization).toBe(`Bearer ${CANARY}`);
+  });
+
   it('providers, summaries and failed requests do not show the bearer, command token or AWS keys', async () => {
     const server = await startLoopbackServer((req, res) =>
       req.url?.includes('/fail')

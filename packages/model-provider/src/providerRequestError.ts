@@ -1,6 +1,7 @@
 /** Stable codes of {@link ProviderRequestError}. */
 export type ProviderRequestErrorCode =
   | 'ORIGIN_MISMATCH'
+  | 'INVALID_URL'
   | 'UNSUPPORTED_BODY'
   | 'TRANSPORT'
   | 'STREAM_IDLE_TIMEOUT'

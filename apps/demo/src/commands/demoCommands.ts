@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type GlobalOptions, openManager, resolveHome } from '../context.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
 import { DemoError, ExitCode } from '../exitCodes.js';
@@ -11,7 +11,7 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
   program
     .command('serve')
     .description('run the embedded OpenAI-compatible server that verifies every credential')
-    .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', (v) => Number.parseInt(v, 10))
+    .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', parsePort)
     .action(async (options: { port?: number }) => {
       const home = resolveHome(globals());
       const { server, apiKey } = await startDemoServer(options.port);
@@ -65,4 +65,12 @@ Press Ctrl-C to stop.`);
         throw new DemoError(`${failed} of ${rows.length} auth paths were not verified`, ExitCode.failure);
       console.log(`All ${rows.length} auth paths verified by the server.`);
     });
+}
+
+/** `--port`: a whole number from 0 to 65535, else a usage error (exit 2) naming the option. */
+function parsePort(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535))
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
 }

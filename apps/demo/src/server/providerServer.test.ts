@@ -93,4 +93,29 @@ describe('the embedded provider server', () => {
     expect(types.filter((t) => t === 'response.output_text.delta').length).toBeGreaterThan(1);
     expect(types.at(-1)).toBe('response.completed');
   });
+
+  it('answers malformed Responses bodies with 400, not a server error', async () => {
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.openaiBaseUrl}/responses`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer sk-server-test-key',
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body,
+      });
+    for (const response of [
+      await post('null'),
+      await post('"text"'),
+      await post('[1]'),
+      await post('{"model":', {}),
+      await post('{"input":"hi"}', { 'content-encoding': 'gzip' }),
+    ]) {
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { type: string } }).error.type).toBe(
+        'invalid_request_error',
+      );
+    }
+  });
 });

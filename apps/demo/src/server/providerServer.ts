@@ -90,12 +90,17 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     }
     if (req.method !== 'POST')
       return json(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
-    const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
     let payload: { model?: unknown; input?: unknown; stream?: unknown };
     try {
+      const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
       payload = JSON.parse(raw.toString('utf8'));
     } catch {
       return json(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      return json(res, 400, {
+        error: { message: 'the body must be a JSON object', type: 'invalid_request_error' },
+      });
     }
     const model = typeof payload.model === 'string' ? payload.model : DEMO_MODELS[0];
     const text = answerFor(inputText(payload.input), verdict.kind);

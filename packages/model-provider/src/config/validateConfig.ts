@@ -6,7 +6,7 @@ import { BUILT_IN_OVERRIDE_FIELDS, builtInOverrideSchema } from './builtInOverri
 import { checkConflicts } from './checkConflicts.js';
 import { configFileSchema, providerIdSchema } from './configSchema.js';
 import type { ProviderConfig } from './providerConfig.js';
-import { providerInfoSchema } from './providerInfoSchema.js';
+import { type ModelProviderInfo, providerInfoSchema } from './providerInfoSchema.js';
 
 interface Origin {
   file?: string;
@@ -99,7 +99,7 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
     const info = check(providerInfoSchema, entry, base);
     const conflict = checkConflicts(info);
     if (conflict) fail('CONFLICTING_FIELDS', [...base, conflict.field], conflict.message);
-    config.modelProviders[id] = info;
+    config.modelProviders[id] = hideBearerToken(info);
   }
   if (config.modelProvider !== undefined) {
     const known = config.modelProvider in builtInProviders || config.modelProvider in config.modelProviders;
@@ -107,4 +107,24 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
       fail('UNKNOWN_PROVIDER', ['model_provider'], `no provider with id \`${config.modelProvider}\``);
   }
   return config;
+}
+
+/**
+ * Keeps `experimental_bearer_token` readable but non-enumerable, so that logging the configuration
+ * (`util.inspect`, even with `showHidden`, `JSON.stringify`, spreads) never prints the token.
+ */
+function hideBearerToken(info: ModelProviderInfo): ModelProviderInfo {
+  let token = info.experimental_bearer_token;
+  if (token !== undefined) {
+    // An accessor, not a value: `util.inspect` with `showHidden` shows `[Getter/Setter]`, not the token.
+    Object.defineProperty(info, 'experimental_bearer_token', {
+      get: () => token,
+      set: (value: string | undefined) => {
+        token = value;
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  return info;
 }

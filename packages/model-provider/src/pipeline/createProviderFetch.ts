@@ -1,6 +1,7 @@
 import { ProviderRequestError } from '../providerRequestError.js';
 import type { AuthSource, HttpRequest } from './authSource.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { discardBody } from './discardBody.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
 import { readFetchInput } from './readFetchInput.js';
 import { withIdleTimeout } from './withIdleTimeout.js';
@@ -57,6 +58,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     if (options.auth) delete prepared.headers.authorization;
 
     let recovered = false;
+    // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.
+    let retries = 0;
     for (let attempt = 0; ; attempt++) {
       const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
       let response: Response;
@@ -65,14 +68,14 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       } catch (cause) {
         if (signal?.aborted) throw cause;
         options.onAttempt?.({ attempt, error: 'transport', recovered });
-        if (attempt >= maxRetries) {
+        if (retries >= maxRetries) {
           throw new ProviderRequestError(
             'TRANSPORT',
             `${prepared.method} ${target.pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
             { cause },
           );
         }
-        await sleep(backoffDelay(attempt, baseDelay), signal);
+        await sleep(backoffDelay(retries++, baseDelay), signal);
         continue;
       }
       options.onAttempt?.({ attempt, status: response.status, recovered });
@@ -80,14 +83,14 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         recovered = true;
         const body = await response.clone().text();
         if (await options.auth.recover({ status: response.status, headers: response.headers, body })) {
-          await response.body?.cancel();
+          await discardBody(response);
           continue;
         }
         return new Response(body, response);
       }
-      if (response.status >= 500 && attempt < maxRetries) {
-        await response.body?.cancel();
-        await sleep(backoffDelay(attempt, baseDelay), signal);
+      if (response.status >= 500 && retries < maxRetries) {
+        await discardBody(response);
+        await sleep(backoffDelay(retries++, baseDelay), signal);
         continue;
       }
       return options.streamIdleTimeoutMs && isEventStream(response)

@@ -13,6 +13,14 @@ export async function readFetchInput(
 ): Promise<{ request: HttpRequest; signal: AbortSignal | undefined }> {
   const base = input instanceof Request ? input : undefined;
   const url = base ? base.url : String(input);
+  // A relative URL has no origin to check against the provider's: refuse it with a code rather than
+  // let `new URL` throw a bare TypeError (the URL itself stays out of the message: it may hold a secret).
+  if (!URL.canParse(url)) {
+    throw new ProviderRequestError(
+      'INVALID_URL',
+      'the request URL is not absolute; pass the full URL under the provider base URL',
+    );
+  }
   const method = (init?.method ?? base?.method ?? 'GET').toUpperCase();
   const headers = headerRecord(init?.headers ?? base?.headers);
   const signal = init?.signal ?? base?.signal ?? undefined;

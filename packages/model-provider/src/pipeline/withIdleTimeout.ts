@@ -9,6 +9,8 @@ export function withIdleTimeout(response: Response, idleMs: number): Response {
   if (!source) return response;
   const reader = source.getReader();
   let timer: NodeJS.Timeout | undefined;
+  // Set once the consumer cancels: a read still pending then resolves, and the controller is closed.
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       return new Promise<void>((resolve) => {
@@ -25,14 +27,14 @@ export function withIdleTimeout(response: Response, idleMs: number): Response {
         }, idleMs);
         reader.read().then(
           ({ done, value }) => {
-            if (settled) return;
+            if (settled || cancelled) return resolve();
             clearTimeout(timer);
             if (done) controller.close();
             else controller.enqueue(value);
             resolve();
           },
           (error: unknown) => {
-            if (settled) return;
+            if (settled || cancelled) return resolve();
             clearTimeout(timer);
             controller.error(error);
             resolve();
@@ -41,6 +43,7 @@ export function withIdleTimeout(response: Response, idleMs: number): Response {
       });
     },
     cancel(reason) {
+      cancelled = true;
       clearTimeout(timer);
       return reader.cancel(reason);
     },
