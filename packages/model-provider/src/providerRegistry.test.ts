@@ -137,6 +137,41 @@ auth = { command = "print-token" }
     ]);
   });
 
+  it('answers a late 401 for an already replaced command token with a retry, not another run', async () => {
+    const dir = await tempDir();
+    const { script, runs } = await tokenScript(dir, ['token-1', 'token-2', 'token-3']);
+    // Warm-up gets token-1. Then A and B both send token-1; A's 401 comes at once, B's only after A's
+    // retry with token-2 has been answered, so B's 401 arrives when token-1 is already replaced.
+    let phase: 'warm' | 'race' = 'warm';
+    let releaseB: (() => void) | undefined;
+    let staleSeen = 0;
+    const server = await startLoopbackServer(async (req, res) => {
+      const auth = req.headers.authorization;
+      if (phase === 'warm') return sendJson(res, 200, { object: 'list', data: [] });
+      if (auth === 'Bearer token-1') {
+        staleSeen++;
+        if (staleSeen === 2) await new Promise<void>((resolve) => (releaseB = resolve));
+        return sendJson(res, 401, { error: 'expired' });
+      }
+      sendJson(res, 200, { object: 'list', data: [] });
+      releaseB?.();
+    });
+    servers.push(server);
+    const config = await loadConfig({
+      toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\n[model_providers.c.auth]\ncommand = ${JSON.stringify(process.execPath)}\nargs = [${JSON.stringify(script)}]\n`,
+    });
+    const provider = createProviderRegistry({ config, env: {} }).get('c');
+    await provider.listModels();
+    phase = 'race';
+    const [a, b] = await Promise.all([
+      provider.fetch(`${server.url}/models`),
+      provider.fetch(`${server.url}/models`),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(2);
+    expect(server.received.at(-1)?.headers.authorization).toBe('Bearer token-2');
+  });
+
   it('uses the stored OpenAI login for requires_openai_auth, and refuses a stored Bedrock key with Codex’s message', async () => {
     const home = await tempDir();
     const server = await echoServer((a) => a === 'Bearer sk-stored-key-000111222');

@@ -70,7 +70,7 @@ export function bedrockSetup(
 
   const auth: AuthSource & { describeAsync(): Promise<object> } = {
     authorize: async (request) => (await resolve()).authorize(request),
-    recover: async (response) => (await resolve()).recover?.(response) ?? false,
+    recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
     describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
     describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),
   };

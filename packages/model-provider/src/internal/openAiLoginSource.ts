@@ -30,7 +30,7 @@ export function openAiLoginSource(manager: AuthManager, providerId: string): Aut
       }
       return inner.authorize(request);
     },
-    recover: (response) => inner.recover(response),
+    recover: (response, request) => inner.recover(response, request),
     describe: () => ({ method: 'openai-login', ...inner.describe() }),
   };
 }

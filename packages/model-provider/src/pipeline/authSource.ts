@@ -21,6 +21,10 @@ export interface RecoveryResponse {
  */
 export interface AuthSource {
   authorize(request: HttpRequest): Promise<HttpRequest>;
-  recover?(response: RecoveryResponse): Promise<boolean>;
+  /**
+   * `request` is the request as this source authorized it for the failed attempt, so a source can
+   * tell a late 401 for a credential it has already replaced (retry, no refresh) from a fresh one.
+   */
+  recover?(response: RecoveryResponse, request?: HttpRequest): Promise<boolean>;
   describe(): object;
 }

@@ -82,7 +82,9 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       if (AUTH_STATUSES.has(response.status) && !recovered && options.auth?.recover) {
         recovered = true;
         const body = await response.clone().text();
-        if (await options.auth.recover({ status: response.status, headers: response.headers, body })) {
+        if (
+          await options.auth.recover({ status: response.status, headers: response.headers, body }, outgoing)
+        ) {
           await discardBody(response);
           continue;
         }
