@@ -91,17 +91,17 @@ export async function runTour(log: (line: string) => void = console.log): Promis
     };
 
     await manager.loginWithApiKey(apiKey);
-    await ask(registry.get('xdemo-apikey'), 'api-key');
+    await ask(await registry.resolve('xdemo-apikey'), 'api-key');
 
-    const command = registry.get('xdemo-command');
+    const command = await registry.resolve('xdemo-command');
     await ask(command, 'command-token', 'first token minted');
     await fetch(new URL('/demo/expire', server.origin), { method: 'POST' });
     await ask(command, 'command-token', 'token expired by the server: 401, refresh, retry');
 
-    await ask(registry.get('amazon-bedrock'), 'sigv4');
+    await ask(await registry.resolve('amazon-bedrock'), 'sigv4');
 
     await manager.loginWithBedrockApiKey({ apiKey: bedrockApiKey, region: DEMO_AWS_REGION });
-    await ask(registry.get('amazon-bedrock-runtime'), 'bedrock-api-key');
+    await ask(await registry.resolve('amazon-bedrock-runtime'), 'bedrock-api-key');
     return rows;
   } finally {
     await server.close();

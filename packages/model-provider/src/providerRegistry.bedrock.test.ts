@@ -137,6 +137,41 @@ describe('Amazon Bedrock providers', () => {
     expect((error as Error).message).not.toContain('stored-bedrock-key');
   });
 
+  it('resolve() takes the endpoint region from a stored Bedrock API key when none is configured', async () => {
+    const home = await tempDir();
+    const manager = createAuthManager({ home, env: {} });
+    const registry = createProviderRegistry({ authManager: manager, env: {} });
+    expect((await registry.resolve('amazon-bedrock')).baseUrl).toBe(
+      'https://bedrock-mantle.us-east-1.api.aws/openai/v1',
+    );
+
+    await manager.loginWithBedrockApiKey({ apiKey: 'stored-bedrock-key', region: 'eu-west-1' });
+    const provider = await registry.resolve('amazon-bedrock');
+    expect(provider.baseUrl).toBe('https://bedrock-mantle.eu-west-1.api.aws/openai/v1');
+    expect(registry.get('amazon-bedrock')).toBe(provider);
+    expect(await provider.describeAuth()).toMatchObject({ auth: 'bearer', region: 'eu-west-1' });
+    expect((await registry.resolve('amazon-bedrock-runtime')).baseUrl).toBe(
+      'https://bedrock-runtime.eu-west-1.amazonaws.com/openai/v1',
+    );
+
+    // A configured region still wins, and a key for another region is refused with both named.
+    const pinned = createProviderRegistry({ authManager: manager, env: { AWS_REGION: 'us-west-2' } });
+    const error = await (await pinned.resolve('amazon-bedrock'))
+      .describeAuth()
+      .catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'AUTH_RESOLUTION_FAILED' });
+    expect((error as Error).message).toContain('eu-west-1');
+    expect((error as Error).message).toContain('us-west-2');
+  });
+
+  it('resolve() of a provider that is not Bedrock is get()', async () => {
+    const registry = createProviderRegistry({
+      authManager: createAuthManager({ home: await tempDir(), env: {} }),
+      env: {},
+    });
+    expect(await registry.resolve('ollama')).toBe(registry.get('ollama'));
+  });
+
   it('sign a user-defined provider that has an aws table as Mantle', async () => {
     const s = await server();
     const config = await loadConfig({

@@ -33,6 +33,12 @@ export interface ProviderRegistry {
   list(): ProviderSummary[];
   /** The provider with this id (created once, then reused, so token caches are shared). */
   get(id: string): ModelProvider;
+  /**
+   * Like `get`, after reading the stored login: for an Amazon Bedrock provider with no region
+   * configured anywhere, a stored Bedrock API key's region then picks the endpoint. Prefer it when an
+   * auth manager is in use.
+   */
+  resolve(id: string): Promise<ModelProvider>;
   /** `model_provider` from the config, else `openai`. */
   defaultProviderId(): string;
 }
@@ -47,7 +53,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
     infos.set(id, override ? { ...info, ...override } : { ...info });
   }
   for (const [id, info] of Object.entries(config?.modelProviders ?? {})) infos.set(id, info);
-  const created = new Map<string, ModelProvider>();
+  const created = new Map<string, { provider: ModelProvider; storedKeyRegion: string | undefined }>();
 
   const infoOf = (id: string): ModelProviderInfo => {
     const info = infos.get(id);
@@ -62,13 +68,17 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
   const methodOf = (id: string, info: ModelProviderInfo): AuthMethod =>
     id in bedrockEndpointKinds && info.auth !== undefined ? 'command' : authMethodOf(info);
 
-  function build(id: string): ModelProvider {
+  function build(id: string, storedKeyRegion?: string): ModelProvider {
     const info = infoOf(id);
     const kind = bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
     let baseUrl: string;
     let auth: AuthSource | undefined;
     if (kind !== undefined) {
-      const bedrock = bedrockSetup(id, info, kind, { env, authManager: options.authManager });
+      const bedrock = bedrockSetup(id, info, kind, {
+        env,
+        authManager: options.authManager,
+        storedKeyRegion,
+      });
       baseUrl = bedrock.baseUrl;
       auth = bedrock.auth;
     } else {
@@ -109,6 +119,15 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
     };
   }
 
+  function get(id: string): ModelProvider {
+    let entry = created.get(id);
+    if (!entry) {
+      entry = { provider: build(id), storedKeyRegion: undefined };
+      created.set(id, entry);
+    }
+    return entry.provider;
+  }
+
   return {
     list: () =>
       [...infos.entries()].map(([id, info]) => ({
@@ -118,12 +137,17 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         authMethod: methodOf(id, info),
         builtIn: id in builtInProviders,
       })),
-    get(id) {
-      let provider = created.get(id);
-      if (!provider) {
-        provider = build(id);
-        created.set(id, provider);
-      }
+    get,
+    async resolve(id) {
+      const info = infoOf(id);
+      const bedrock = id in bedrockEndpointKinds || info.aws !== undefined;
+      if (!bedrock || info.base_url !== undefined || !options.authManager) return get(id);
+      const stored = await options.authManager.auth();
+      const storedKeyRegion = stored?.mode === 'bedrockApiKey' ? stored.region : undefined;
+      const entry = created.get(id);
+      if (entry && entry.storedKeyRegion === storedKeyRegion) return entry.provider;
+      const provider = build(id, storedKeyRegion);
+      created.set(id, { provider, storedKeyRegion });
       return provider;
     },
     defaultProviderId: () => config?.modelProvider ?? 'openai',

@@ -27,7 +27,8 @@ export function registerProviderCommands(program: Command, globals: () => Global
     .requiredOption('--provider <id>', 'provider id')
     .action(async (options: { provider: string }) => {
       const { registry } = await openContext(globals());
-      for (const model of await registry.get(options.provider).listModels()) console.log(model.id);
+      for (const model of await (await registry.resolve(options.provider)).listModels())
+        console.log(model.id);
     });
 
   program
@@ -41,7 +42,7 @@ export function registerProviderCommands(program: Command, globals: () => Global
       const { registry, config } = await openContext(globals());
       const model = options.model ?? config.model;
       if (!model) throw new DemoError('no model: pass --model or set `model` in config.toml', ExitCode.usage);
-      const provider = registry.get(options.provider ?? registry.defaultProviderId());
+      const provider = await registry.resolve(options.provider ?? registry.defaultProviderId());
       await askProvider(provider, {
         model,
         prompt,

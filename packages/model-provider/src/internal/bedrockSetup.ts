@@ -11,16 +11,28 @@ export const DEFAULT_BEDROCK_REGION = 'us-east-1';
 interface BedrockContext {
   env: Record<string, string | undefined>;
   authManager?: AuthManager | undefined;
+  /** The region of a Bedrock API key the auth manager holds, when the caller has looked it up. */
+  storedKeyRegion?: string | undefined;
 }
 
-function regionOf(info: ModelProviderInfo, env: BedrockContext['env']): { region: string; source: string } {
+/**
+ * The endpoint region: `aws.region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region; when
+ * none is set, the region of a stored Bedrock API key (a short-term key only works in its own
+ * region), else Codex's default.
+ */
+function regionOf(info: ModelProviderInfo, context: BedrockContext): { region: string; source: string } {
   try {
-    return resolveRegionWithSource({ region: info.aws?.region, profile: info.aws?.profile, env });
+    return resolveRegionWithSource({
+      region: info.aws?.region,
+      profile: info.aws?.profile,
+      env: context.env,
+    });
   } catch (error) {
-    if (error instanceof AwsAuthError && error.code === 'REGION_MISSING') {
-      return { region: DEFAULT_BEDROCK_REGION, source: 'default' };
+    if (!(error instanceof AwsAuthError) || error.code !== 'REGION_MISSING') throw error;
+    if (context.storedKeyRegion !== undefined && !info.aws?.profile) {
+      return { region: context.storedKeyRegion, source: 'the stored Bedrock API key' };
     }
-    throw error;
+    return { region: DEFAULT_BEDROCK_REGION, source: 'default' };
   }
 }
 
@@ -36,7 +48,7 @@ export function bedrockSetup(
   kind: 'mantle' | 'runtime',
   context: BedrockContext,
 ): { baseUrl: string; auth: AuthSource } {
-  const { region, source: regionSource } = regionOf(info, context.env);
+  const { region, source: regionSource } = regionOf(info, context);
   const baseUrl = info.base_url ?? bedrockEndpoint({ region, endpoint: kind }).baseUrl;
   if (info.auth !== undefined) return { baseUrl, auth: commandSource(info.auth) };
 
@@ -55,7 +67,11 @@ export function bedrockSetup(
         if (info.base_url === undefined && stored.region !== region) {
           throw new ProviderConfigError(
             'AUTH_RESOLUTION_FAILED',
-            `provider \`${id}\`: the stored Bedrock API key is for ${stored.region} but the endpoint region is ${region} (from ${regionSource}); set aws.region = "${stored.region}" or log in with a key for ${region}`,
+            `provider \`${id}\`: the stored Bedrock API key is for ${stored.region} but the endpoint region is ${region} (from ${regionSource}); ${
+              regionSource === 'default'
+                ? 'get the provider with `await registry.resolve(id)`, which takes the region from the stored key, or set'
+                : 'set'
+            } aws.region = "${stored.region}", or log in with a key for ${region}`,
           );
         }
         return createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
@@ -81,7 +97,7 @@ bedrockSetup.previewBaseUrl = (id: string, info: ModelProviderInfo, env: Bedrock
   if (info.base_url !== undefined) return info.base_url;
   const kind = id === 'amazon-bedrock-runtime' ? 'runtime' : 'mantle';
   try {
-    return bedrockEndpoint({ region: regionOf(info, env).region, endpoint: kind }).baseUrl;
+    return bedrockEndpoint({ region: regionOf(info, { env }).region, endpoint: kind }).baseUrl;
   } catch {
     return '(invalid AWS region)';
   }
