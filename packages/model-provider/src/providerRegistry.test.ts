@@ -205,10 +205,8 @@ auth = { command = "print-token" }
 
   it('sends the ChatGPT access token and ChatGPT-Account-ID for a ChatGPT login', async () => {
     const home = await tempDir();
-    const jwt = (claims: object) =>
-      ['{"alg":"none"}', JSON.stringify(claims)]
-        .map((part) => Buffer.from(part).toString('base64url'))
-        .join('.') + '.sig';
+    const b64 = (value: string) => Buffer.from(value).toString('base64url');
+    const jwt = (claims: object) => `${b64('{"alg":"none"}')}.${b64(JSON.stringify(claims))}.sig`;
     const accessToken = jwt({ exp: Math.floor(Date.now() / 1000) + 3600 });
     const server = await echoServer((a) => a === `Bearer ${accessToken}`);
     const config = await loadConfig({
