@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandTokenError, createCommandTokenSource } from './index.js';
-import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { isAlive, makeScriptDir, type ScriptDir } from './internal/testScripts.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {
@@ -161,18 +160,3 @@ describe('the command contract (REFERENCE section 1)', () => {
     await expect.poll(() => isAlive(grandchild), { timeout: 2000 }).toBe(false);
   });
 });
-
-/** Alive and not a zombie (a killed orphan may wait a while for PID 1 to reap it). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true;
-  }
-}

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { isAlive, makeScriptDir, type ScriptDir } from './internal/testScripts.js';
 
 // The host runs in its own node process and imports the built package (pnpm test runs after build).
 const DIST = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'index.js')).href;
@@ -16,20 +15,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await scripts.remove();
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true;
-  }
-}
 
 describe.skipIf(process.platform === 'win32')('a host that exits mid-run', () => {
   it('takes the running command and its children with it', async () => {

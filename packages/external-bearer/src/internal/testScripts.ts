@@ -1,4 +1,5 @@
 // Test support only (not exported from index.ts, so not shipped): real scripts in real temp dirs.
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,4 +67,19 @@ export function manualClock(start = Date.UTC(2026, 0, 1)): { now: () => number; 
       current += ms;
     },
   };
+}
+
+/** Alive and not a zombie (a killed orphan may wait a while for PID 1 to reap it). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true;
+  }
 }
