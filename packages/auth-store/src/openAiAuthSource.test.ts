@@ -12,6 +12,14 @@ const request = {
   headers: { authorization: 'old' },
 };
 
+/** A manager logged in with ChatGPT tokens whose refresh token the token server accepts once. */
+async function chatgptLogin(tokens: Awaited<ReturnType<typeof startTokenServer>>, refreshToken: string) {
+  const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
+  await manager.loginWithChatgptTokens({ idToken: idToken(), accessToken: accessToken(3600), refreshToken });
+  tokens.allow(refreshToken);
+  return manager;
+}
+
 describe('createOpenAiAuthSource', () => {
   it('sets a bearer header for API keys and PATs, plus ChatGPT-Account-ID for ChatGPT', async () => {
     const manager = createAuthManager({ home: await tempHome(), env: {} });
@@ -53,13 +61,7 @@ describe('createOpenAiAuthSource', () => {
     });
     await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
     try {
-      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
-      await manager.loginWithChatgptTokens({
-        idToken: idToken(),
-        accessToken: accessToken(3600),
-        refreshToken: 'rt-a',
-      });
-      tokens.allow('rt-a');
+      const manager = await chatgptLogin(tokens, 'rt-a');
       const source = createOpenAiAuthSource(manager);
       const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/v1`;
       const send = async (): Promise<Response> => {
@@ -86,13 +88,7 @@ describe('createOpenAiAuthSource', () => {
   it('concurrent 401s share one recovery: one refresh request, every caller retries', async () => {
     const tokens = await startTokenServer();
     try {
-      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
-      await manager.loginWithChatgptTokens({
-        idToken: idToken(),
-        accessToken: accessToken(3600),
-        refreshToken: 'rt-c',
-      });
-      tokens.allow('rt-c');
+      const manager = await chatgptLogin(tokens, 'rt-c');
       const source = createOpenAiAuthSource(manager);
       const sent = await Promise.all(Array.from({ length: 5 }, () => source.authorize(request)));
       const retries = await Promise.all(sent.map((req) => source.recover({ status: 401, headers: {} }, req)));
@@ -106,13 +102,7 @@ describe('createOpenAiAuthSource', () => {
   it('a late 401 for a token already replaced retries without another refresh', async () => {
     const tokens = await startTokenServer();
     try {
-      const manager = createAuthManager({ home: await tempHome(), env: {}, refreshTokenUrl: tokens.url });
-      await manager.loginWithChatgptTokens({
-        idToken: idToken(),
-        accessToken: accessToken(3600),
-        refreshToken: 'rt-l',
-      });
-      tokens.allow('rt-l');
+      const manager = await chatgptLogin(tokens, 'rt-l');
       const source = createOpenAiAuthSource(manager);
       const first = await source.authorize(request);
       const second = await source.authorize(request);
