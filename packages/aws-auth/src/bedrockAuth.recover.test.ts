@@ -19,6 +19,15 @@ function request(): HttpRequest {
 
 const verified = (signed: HttpRequest, secret = keys.secretAccessKey) => verifiedRequest(signed, secret);
 
+/** AWS's 403 for a signature dated too far from the server's clock, with the server's `Date`. */
+function skewedResponse(serverTime: number) {
+  return {
+    status: 403,
+    headers: new Headers({ date: new Date(serverTime).toUTCString() }),
+    body: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
+  };
+}
+
 describe('createBedrockAuth: recover', () => {
   it('force-refreshes credentials once after a 401 or a 403 naming an expired token', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -72,11 +81,7 @@ describe('createBedrockAuth: recover', () => {
     const local = Date.parse('2026-01-01T00:00:00Z');
     const server = local + 3_600_000;
     const auth = createBedrockAuth({ env, credentials: keys, now: () => local });
-    const skewed = {
-      status: 403,
-      headers: new Headers({ date: new Date(server).toUTCString() }),
-      body: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
-    };
+    const skewed = skewedResponse(server);
     expect(await auth.recover(skewed)).toBe(true);
     const retried = await auth.authorize(request());
     expect(parseAmzDate(retried.headers['x-amz-date'] ?? '')).toBe(server);
@@ -88,11 +93,7 @@ describe('createBedrockAuth: recover', () => {
     const local = Date.parse('2026-01-01T00:00:00Z');
     const server = local + 3_600_000;
     const auth = createBedrockAuth({ env, credentials: keys, now: () => local });
-    const skewed = {
-      status: 403,
-      headers: new Headers({ date: new Date(server).toUTCString() }),
-      body: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
-    };
+    const skewed = skewedResponse(server);
     const first = await auth.authorize(request());
     const second = await auth.authorize(request());
     expect(await auth.recover(skewed, first)).toBe(true);
