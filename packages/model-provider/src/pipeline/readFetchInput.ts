@@ -1,5 +1,6 @@
 import { ProviderRequestError } from '../providerRequestError.js';
 import type { HttpRequest } from './authSource.js';
+import { lowerCaseHeaders } from './prepareBodyForSend.js';
 
 /**
  * Reads what a `fetch(input, init)` call asks for into an {@link HttpRequest} with the exact body
@@ -57,11 +58,8 @@ export async function readFetchInput(
  * directly; anything else goes through `Headers`, which also validates it.
  */
 function headerRecord(init: RequestInit['headers']): Record<string, string> {
+  if (isStringRecord(init)) return lowerCaseHeaders(init);
   const headers: Record<string, string> = {};
-  if (isStringRecord(init)) {
-    for (const [name, value] of Object.entries(init)) headers[name.toLowerCase()] = value;
-    return headers;
-  }
   new Headers(init).forEach((value, name) => {
     headers[name] = value;
   });
