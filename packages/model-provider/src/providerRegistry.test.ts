@@ -79,6 +79,18 @@ auth = { command = "print-token" }
     );
   });
 
+  it('lists a provider without base_url as such, and get() names the missing field', async () => {
+    const config = await loadConfig({
+      toml: '[model_providers.bare]\nname = "Bare"\nenv_key = "BARE_KEY"\n',
+    });
+    const registry = createProviderRegistry({ config, env: { BARE_KEY: 'k' } });
+    expect(registry.list().find((p) => p.id === 'bare')?.baseUrl).toBe('(no base_url)');
+    expect(thrownBy(() => registry.get('bare'))).toMatchObject({
+      code: 'INVALID_FIELD',
+      field: 'model_providers.bare.base_url',
+    });
+  });
+
   it('defaults Bedrock to us-east-1 when no region is configured anywhere', () => {
     const registry = createProviderRegistry({ env: {} });
     expect(registry.get('amazon-bedrock').baseUrl).toBe('https://bedrock-mantle.us-east-1.api.aws/openai/v1');

@@ -70,7 +70,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
 
   function build(id: string, storedKeyRegion?: string): ModelProvider {
     const info = infoOf(id);
-    const kind = bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
+    const kind = bedrockKindOf(id, info);
     let baseUrl: string;
     let auth: AuthSource | undefined;
     if (kind !== undefined) {
@@ -130,18 +130,20 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
 
   return {
     list: () =>
-      [...infos.entries()].map(([id, info]) => ({
-        id,
-        name: info.name,
-        baseUrl: info.base_url ?? bedrockSetup.previewBaseUrl(id, info, env),
-        authMethod: methodOf(id, info),
-        builtIn: id in builtInProviders,
-      })),
+      [...infos.entries()].map(([id, info]) => {
+        const kind = bedrockKindOf(id, info);
+        return {
+          id,
+          name: info.name,
+          baseUrl: kind ? bedrockSetup.previewBaseUrl(info, kind, env) : (info.base_url ?? '(no base_url)'),
+          authMethod: methodOf(id, info),
+          builtIn: id in builtInProviders,
+        };
+      }),
     get,
     async resolve(id) {
       const info = infoOf(id);
-      const bedrock = id in bedrockEndpointKinds || info.aws !== undefined;
-      if (!bedrock || info.base_url !== undefined || !options.authManager) return get(id);
+      if (!bedrockKindOf(id, info) || info.base_url !== undefined || !options.authManager) return get(id);
       const stored = await options.authManager.auth();
       const storedKeyRegion = stored?.mode === 'bedrockApiKey' ? stored.region : undefined;
       const entry = created.get(id);
@@ -164,6 +166,11 @@ function sealInfo(info: ModelProviderInfo): Readonly<ModelProviderInfo> {
   if (token !== undefined)
     Object.defineProperty(visible, 'experimental_bearer_token', { get: () => token, enumerable: false });
   return Object.freeze(visible);
+}
+
+/** `mantle` or `runtime` for a Bedrock provider (a built-in, or any provider with an `aws` table). */
+function bedrockKindOf(id: string, info: ModelProviderInfo): 'mantle' | 'runtime' | undefined {
+  return bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
 }
 
 async function describeOf(auth: AuthSource): Promise<Record<string, unknown>> {

@@ -93,9 +93,13 @@ export function bedrockSetup(
   return { baseUrl, auth };
 }
 
-bedrockSetup.previewBaseUrl = (id: string, info: ModelProviderInfo, env: BedrockContext['env']): string => {
+/** The base URL `list()` shows for a Bedrock provider before any stored login is read. */
+bedrockSetup.previewBaseUrl = (
+  info: ModelProviderInfo,
+  kind: 'mantle' | 'runtime',
+  env: BedrockContext['env'],
+): string => {
   if (info.base_url !== undefined) return info.base_url;
-  const kind = id === 'amazon-bedrock-runtime' ? 'runtime' : 'mantle';
   try {
     return bedrockEndpoint({ region: regionOf(info, { env }).region, endpoint: kind }).baseUrl;
   } catch {
