@@ -1,9 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from '../../vitest.shared.js';
 
 export default defineConfig({
-  test: {
-    globalSetup: ['src/__testing__/globalSetup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
+  test: { ...sharedTestOptions, globalSetup: ['src/__testing__/globalSetup.ts'] },
 });

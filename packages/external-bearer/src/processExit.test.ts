@@ -44,7 +44,7 @@ describe.skipIf(process.platform === 'win32')('a host that exits mid-run', () =>
     });
     expect(exited).toBe(0);
     const [run, grandchild] = (await readFile(pids, 'utf8')).split(' ').map(Number) as [number, number];
-    await expect.poll(() => isAlive(run), { timeout: 2000 }).toBe(false);
-    await expect.poll(() => isAlive(grandchild), { timeout: 2000 }).toBe(false);
+    await expect.poll(() => isAlive(run)).toBe(false);
+    await expect.poll(() => isAlive(grandchild)).toBe(false);
   });
 });
