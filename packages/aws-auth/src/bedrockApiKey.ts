@@ -3,7 +3,6 @@ import { signingDateOf } from './internal/amzDate.js';
 import { escapeUri } from './internal/canonical.js';
 import { toCheckedProvider } from './internal/credentialCheck.js';
 import { sharedSha256 } from './internal/sha256.js';
-import { createSigner } from './internal/signCore.js';
 import { validateRegion } from './region.js';
 import type { AwsCredentials, AwsCredentialsProvider } from './types.js';
 
@@ -43,8 +42,9 @@ export async function createBedrockApiKey(options: CreateBedrockApiKeyOptions): 
   }
   const signingDate = signingDateOf(options.signingDate, 'options.signingDate');
   const credentials = toCheckedProvider(options.credentials, 'options.credentials');
-  const signer = createSigner(region, 'bedrock', credentials, await sharedSha256());
-  const presigned = await signer.smithy.presign(
+  const { createSmithySignatureV4 } = await import('./internal/smithySigner.js');
+  const signer = createSmithySignatureV4(region, 'bedrock', credentials, await sharedSha256());
+  const presigned = await signer.presign(
     {
       method: 'POST',
       protocol: 'https:',

@@ -55,7 +55,7 @@ describe('@aws-sdk is loaded only when a profile or the chain is used', () => {
     expect(existsSync(dist), 'run `pnpm build` first').toBe(true);
   });
 
-  it('importing and signing with static keys loads no @aws-sdk module', () => {
+  it('importing and signing with static keys loads no @aws-sdk, @smithy or @aws-crypto module', () => {
     const result = run(
       'static',
       `const signed = await pkg.signRequest(
@@ -64,6 +64,18 @@ describe('@aws-sdk is loaded only when a profile or the chain is used', () => {
 if (!signed.headers.authorization.startsWith('AWS4-HMAC-SHA256 ')) process.exit(3);
 const auth = pkg.createBedrockAuth({ env: { AWS_REGION: 'us-east-1' }, credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' } });
 await auth.authorize({ method: 'GET', url: auth.baseUrl + '/models', headers: {} });`,
+    );
+    expect(result.status, result.stderr).toBe(0);
+    // In Node the native engine signs; smithy is the portable engine and the presigner.
+    expect(result.loaded.some((path) => path.endsWith('/dist/index.js'))).toBe(true);
+    expect(result.loaded.filter((path) => /@smithy|@aws-sdk|@aws-crypto/.test(path))).toEqual([]);
+  });
+
+  it('control: minting a short-term Bedrock API key (a presigned URL) does load @smithy/signature-v4', () => {
+    const result = run(
+      'presign',
+      `const key = await pkg.createBedrockApiKey({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' } });
+if (!key.startsWith('bedrock-api-key-')) process.exit(7);`,
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.loaded.some((path) => path.includes('@smithy/signature-v4'))).toBe(true);

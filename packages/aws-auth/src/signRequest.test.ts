@@ -144,6 +144,32 @@ describe('signRequest', () => {
     expect(signed.headers['x-hop']).toBe('1');
   });
 
+  it('sends but never signs headers rewritten in flight, and drops a caller date', async () => {
+    const signed = await signRequest(
+      {
+        method: 'POST',
+        url: 'https://example.amazonaws.com/',
+        headers: {
+          'User-Agent': 'my-app/1.0',
+          'Cache-Control': 'no-cache',
+          'X-Amzn-Trace-Id': 'Root=1-abc',
+          'Sec-Fetch-Mode': 'cors',
+          Date: 'Mon, 02 Jan 2026 03:04:05 GMT',
+          'Content-Type': '  application/json   ; charset=utf-8 ',
+        },
+        body: '{}',
+      },
+      { ...base, signingDate: date },
+    );
+    const result = verify(signed);
+    expect(result.ok).toBe(true);
+    expect(result.signedHeaders).toEqual(['content-type', 'host', 'x-amz-content-sha256', 'x-amz-date']);
+    expect(signed.headers['user-agent']).toBe('my-app/1.0');
+    expect(signed.headers['sec-fetch-mode']).toBe('cors');
+    expect(signed.headers.date).toBeUndefined();
+    // The value is sent as given and signed with its spaces trimmed and collapsed.
+    expect(signed.headers['content-type']).toBe('  application/json   ; charset=utf-8 ');
+  });
   it('drops caller x-amz-date, x-amz-security-token and x-amz-content-sha256', async () => {
     const signed = await signRequest(
       {

@@ -3,7 +3,7 @@ import { signingDateOf } from './internal/amzDate.js';
 import { toCheckedProvider } from './internal/credentialCheck.js';
 import { prepareHeaders } from './internal/prepareHeaders.js';
 import { sharedSha256 } from './internal/sha256.js';
-import { cachedSigner, signParts } from './internal/signCore.js';
+import { cachedSigner } from './internal/signCore.js';
 import type { AwsCredentials, AwsCredentialsProvider, HttpRequest } from './types.js';
 
 export interface SignRequestOptions {
@@ -80,8 +80,7 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   const sha = loaded instanceof Promise ? await loaded : loaded;
   const signer = cachedSigner(options.credentials, options.region, options.service, provider, sha);
   const method = request.method.toUpperCase();
-  const signedHeaders = await signParts(
-    signer,
+  const signedHeaders = await signer.sign(
     {
       method,
       protocol: url.protocol,

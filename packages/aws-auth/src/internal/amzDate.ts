@@ -15,3 +15,23 @@ export function signingDateOf(value: Date | undefined, name: string): Date {
   }
   return value;
 }
+
+/** The SigV4 timestamps of a signing time: `20150830T123600Z` and `20150830` (UTC, whole seconds). */
+export function amzDates(date: Date): AmzDates {
+  const second = Math.floor(date.getTime() / 1000);
+  // Requests signed within the same second share one pair of strings.
+  if (second === lastSecond && lastDates) return lastDates;
+  const iso = date.toISOString();
+  const longDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastSecond = second;
+  lastDates = { longDate, shortDate: longDate.slice(0, 8) };
+  return lastDates;
+}
+
+export interface AmzDates {
+  readonly longDate: string;
+  readonly shortDate: string;
+}
+
+let lastSecond = Number.NaN;
+let lastDates: AmzDates | undefined;

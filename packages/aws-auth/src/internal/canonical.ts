@@ -63,3 +63,81 @@ export function parseQuery(raw: string): Record<string, string | string[]> {
   }
   return query;
 }
+
+/**
+ * The canonical query string: keys and values encoded, sorted by encoded key, repeated keys sorted by
+ * their encoded `key=value` pair; an `X-Amz-Signature` key is left out (as @smithy/signature-v4 does).
+ */
+export function canonicalQuery(query: Record<string, string | string[]>): string {
+  const pairs: Array<[key: string, serialized: string]> = [];
+  for (const key of Object.keys(query)) {
+    if (key.toLowerCase() === 'x-amz-signature') continue;
+    const value = query[key] as string | string[];
+    const encodedKey = escapeUri(key);
+    const serialized =
+      typeof value === 'string'
+        ? `${encodedKey}=${escapeUri(value)}`
+        : value
+            .map((item) => `${encodedKey}=${escapeUri(item)}`)
+            .sort()
+            .join('&');
+    if (serialized !== '') pairs.push([encodedKey, serialized]);
+  }
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return pairs.map((pair) => pair[1]).join('&');
+}
+
+// Never signed, whatever the caller passes: the list @smithy/signature-v4 uses (hop-by-hop headers and
+// ones that clients, proxies and tracers add or rewrite in flight), plus `proxy-*` and `sec-*` names.
+const NEVER_SIGNED = new Set([
+  'authorization',
+  'cache-control',
+  'connection',
+  'expect',
+  'from',
+  'keep-alive',
+  'max-forwards',
+  'pragma',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  'x-amzn-trace-id',
+]);
+
+// Values with none of these are already canonical (most are: `application/json`, a host, a date).
+const NEEDS_TRIM = /[\r\n\t]| {2}|^ | $/;
+
+export interface CanonicalHeaders {
+  /** `name:value` lines, sorted by name, joined with `\n`. */
+  lines: string;
+  /** Sorted names joined with `;` (the SignedHeaders list). */
+  signed: string;
+}
+
+/** Canonical header block of lower-case `headers`, leaving out the never-signed and `unsignable` names. */
+export function canonicalHeaders(headers: Record<string, string>, unsignable: Set<string>): CanonicalHeaders {
+  const names = Object.keys(headers)
+    .filter(
+      (name) =>
+        !NEVER_SIGNED.has(name) &&
+        !unsignable.has(name) &&
+        !name.startsWith('proxy-') &&
+        !name.startsWith('sec-'),
+    )
+    .sort();
+  let lines = '';
+  for (const name of names) {
+    const raw = headers[name] as string;
+    const value = NEEDS_TRIM.test(raw)
+      ? raw
+          .replace(/[\r\n]/g, ' ')
+          .replace(/[ \t]+/g, ' ')
+          .replace(/^ | $/g, '')
+      : raw;
+    lines += `${lines === '' ? '' : '\n'}${name}:${value}`;
+  }
+  return { lines, signed: names.join(';') };
+}

@@ -11,15 +11,19 @@ interface NodeHash {
   digest(encoding: 'hex'): string;
 }
 
-/** The two functions of `node:crypto` we use. */
+/** The functions of `node:crypto` we use. */
 export interface NodeCryptoLike {
   createHash(algorithm: 'sha256'): NodeHash;
   createHmac(algorithm: 'sha256', key: Uint8Array | string): NodeHash;
+  /** One-shot digest (Node 20.12 and later): no Hash object, about twice as fast on small inputs. */
+  hash?(algorithm: 'sha256', data: string | Uint8Array, outputEncoding: 'hex'): string;
 }
 
 /** A SHA-256 implementation: the constructor handed to the signer, and a one-shot hex digest. */
 export interface Sha256Impl {
   readonly native: boolean;
+  /** node:crypto when this is the native implementation. */
+  readonly crypto?: NodeCryptoLike;
   readonly ctor: Sha256Constructor;
   hashHex(data: string | Uint8Array): Promise<string>;
 }
@@ -70,6 +74,7 @@ export function nodeSha256(crypto: NodeCryptoLike): Sha256Impl {
   }
   return {
     native: true,
+    crypto,
     ctor: NodeSha256 as unknown as Sha256Constructor,
     hashHex: (data) => {
       const hash = crypto.createHash('sha256');

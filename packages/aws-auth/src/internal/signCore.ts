@@ -1,6 +1,5 @@
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentials, AwsCredentialsProvider } from '../types.js';
-import { canonicalPath, parseQuery } from './canonical.js';
+import type { AwsCredentialsProvider } from '../types.js';
+import { createNativeSigner } from './nativeSigner.js';
 import type { Sha256Impl } from './sha256.js';
 
 /** One request broken into what SigV4 signs. `path` and `query` are exactly as sent on the wire. */
@@ -19,33 +18,46 @@ export interface SignPartsOptions {
   signingDate: Date;
   normalizePath: boolean;
   uriEscapePath: boolean;
-  /** Send and sign `x-amz-content-sha256` (computed natively). */
+  /** Send and sign `x-amz-content-sha256`. */
   contentSha256Header: boolean;
   unsignableHeaders: Set<string>;
 }
 
-/** A reusable signer: one smithy SignatureV4 for a (region, service, credentials) triple. */
+/** A reusable signer for one (region, service, credentials) triple. */
 export interface Signer {
-  readonly smithy: SignatureV4;
-  readonly sha: Sha256Impl;
+  /** `native` (node:crypto, in Node) or `smithy` (@smithy/signature-v4, elsewhere). */
+  readonly engine: SignerEngine;
+  /** Signs the parts and returns the complete header set to send (lower-case names). */
+  sign(parts: SignParts, options: SignPartsOptions): Promise<Record<string, string>>;
 }
 
+export type SignerEngine = 'native' | 'smithy';
+
+/**
+ * The native engine when `sha` is node:crypto, else smithy's. `engine` forces one (tests compare the
+ * two; smithy also runs over node:crypto).
+ */
 export function createSigner(
   region: string,
   service: string,
-  credentials: AwsCredentials | AwsCredentialsProvider,
+  credentials: AwsCredentialsProvider,
   sha: Sha256Impl,
+  engine: SignerEngine = sha.crypto ? 'native' : 'smithy',
 ): Signer {
-  const smithy = new SignatureV4({
-    region,
-    service,
-    credentials,
-    sha256: sha.ctor,
-    // We hand over a ready canonical path and add x-amz-content-sha256 ourselves.
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
-  return { smithy, sha };
+  if (engine === 'native') {
+    if (!sha.crypto) throw new Error('the native SigV4 engine needs node:crypto');
+    return { engine, ...createNativeSigner(region, service, credentials, sha.crypto) };
+  }
+  let smithy: Promise<Pick<Signer, 'sign'>> | undefined;
+  return {
+    engine,
+    async sign(parts, options) {
+      smithy ??= import('./smithySigner.js').then((m) =>
+        m.createSmithySigner(region, service, credentials, sha),
+      );
+      return (await smithy).sign(parts, options);
+    },
+  };
 }
 
 const cache = new WeakMap<object, Map<string, Signer>>();
@@ -70,30 +82,4 @@ export function cachedSigner(
     byScope.set(scope, signer);
   }
   return signer;
-}
-
-/** Signs the parts and returns the complete header set to send (lower-case names). */
-export async function signParts(
-  signer: Signer,
-  parts: SignParts,
-  options: SignPartsOptions,
-): Promise<Record<string, string>> {
-  const headers = { ...parts.headers };
-  if (options.contentSha256Header) {
-    // smithy uses this header as the payload hash when present, so the body is hashed once, natively.
-    headers['x-amz-content-sha256'] = await signer.sha.hashHex(parts.body ?? '');
-  }
-  const signed = await signer.smithy.sign(
-    {
-      method: parts.method,
-      protocol: parts.protocol,
-      hostname: parts.hostname,
-      path: canonicalPath(parts.path, { normalize: options.normalizePath, escape: options.uriEscapePath }),
-      query: parseQuery(parts.query),
-      headers,
-      body: parts.body,
-    },
-    { signingDate: options.signingDate, unsignableHeaders: options.unsignableHeaders },
-  );
-  return signed.headers;
 }
