@@ -8,6 +8,7 @@ import {
 } from './internal/bedrockSource.js';
 import { resolveBedrockTarget } from './internal/bedrockTarget.js';
 import { resolveEnv } from './internal/env.js';
+import { parseRequestUrl } from './internal/requestUrl.js';
 import { signRequest } from './signRequest.js';
 import type { AuthResponse, AwsCredentials, AwsCredentialsProvider, Env, HttpRequest } from './types.js';
 
@@ -83,13 +84,7 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
   const recovery = createRecovery(source, now);
 
   async function authorize(request: HttpRequest): Promise<HttpRequest> {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      // No cause: Node's TypeError carries the whole input, which may hold credentials.
-      throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL');
-    }
+    const url = parseRequestUrl(request.url);
     if (url.origin !== target.origin) {
       throw new AwsAuthError(
         'ORIGIN_MISMATCH',

@@ -2,6 +2,7 @@ import { AwsAuthError } from './awsAuthError.js';
 import { signingDateOf } from './internal/amzDate.js';
 import { toCheckedProvider } from './internal/credentialCheck.js';
 import { prepareHeaders } from './internal/prepareHeaders.js';
+import { parseRequestUrl } from './internal/requestUrl.js';
 import { sharedSha256 } from './internal/sha256.js';
 import { cachedSigner } from './internal/signCore.js';
 import type { AwsCredentials, AwsCredentialsProvider, HttpRequest } from './types.js';
@@ -64,13 +65,7 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   if (typeof options.service !== 'string' || options.service === '') {
     throw new AwsAuthError('INVALID_OPTION', 'options.service must be a non-empty string');
   }
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    // No cause: Node's TypeError carries the whole input, which may hold credentials.
-    throw new AwsAuthError('INVALID_REQUEST', 'request.url is not an absolute URL');
-  }
+  const url = parseRequestUrl(request.url);
   const signingDate = signingDateOf(options.signingDate, 'options.signingDate');
   const body = checkBody(request.body);
   const { headers, unsignable } = prepareHeaders(request.headers, url.host);

@@ -6,7 +6,7 @@
 import type { AwsCredentials, AwsCredentialsProvider } from '../types.js';
 import { amzDates } from './amzDate.js';
 import { canonicalHeaders, canonicalPath, canonicalQuery, parseQuery } from './canonical.js';
-import type { NodeCryptoLike } from './sha256.js';
+import type { NodeCryptoLike, SecretKey } from './sha256.js';
 import type { SignParts, SignPartsOptions } from './signCore.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -15,7 +15,7 @@ const MAX_CACHED_PATHS = 256;
 interface KeyCacheEntry {
   secret: string;
   scope: string;
-  key: Uint8Array;
+  key: Uint8Array | SecretKey;
 }
 
 export interface NativeSigner {
@@ -30,15 +30,15 @@ export function createNativeSigner(
 ): NativeSigner {
   // The signing key depends on the secret and the day only: one entry covers every request of a day.
   let cached: KeyCacheEntry | undefined;
-  const signingKey = (secret: string, shortDate: string): Uint8Array => {
+  const signingKey = (secret: string, shortDate: string): Uint8Array | SecretKey => {
     const scope = `${shortDate}/${region}/${service}/aws4_request`;
     if (cached?.secret === secret && cached.scope === scope) return cached.key;
     let key: Uint8Array = crypto.createHmac('sha256', `AWS4${secret}`).update(shortDate, 'utf8').digest();
     for (const part of [region, service, 'aws4_request']) {
       key = crypto.createHmac('sha256', key).update(part, 'utf8').digest();
     }
-    cached = { secret, scope, key };
-    return key;
+    cached = { secret, scope, key: crypto.createSecretKey?.(key) ?? key };
+    return cached.key;
   };
   const oneShot = crypto.hash?.bind(crypto);
   // Strings are hashed as UTF-8 by the native code, without a byte copy made here.

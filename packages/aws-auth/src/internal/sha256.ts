@@ -11,10 +11,15 @@ interface NodeHash {
   digest(encoding: 'hex'): string;
 }
 
+/** A `node:crypto` KeyObject, opaque here. */
+export type SecretKey = { readonly type: 'secret' };
+
 /** The functions of `node:crypto` we use. */
 export interface NodeCryptoLike {
   createHash(algorithm: 'sha256'): NodeHash;
-  createHmac(algorithm: 'sha256', key: Uint8Array | string): NodeHash;
+  createHmac(algorithm: 'sha256', key: Uint8Array | string | SecretKey): NodeHash;
+  /** Wraps key bytes once; an HMAC keyed by it skips re-importing the key (about a third faster). */
+  createSecretKey?(key: Uint8Array): SecretKey;
   /** One-shot digest (Node 20.12 and later): no Hash object, about twice as fast on small inputs. */
   hash?(algorithm: 'sha256', data: string | Uint8Array, outputEncoding: 'hex'): string;
 }

@@ -43,11 +43,12 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const env = options.env ?? process.env;
 
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const { request, signal } = await readFetchInput(input, init);
+    const { request, signal, target: requested } = await readFetchInput(input, init);
     const prepared = prepareBodyForSend(addProviderParts(request), {
       compression: options.compression ?? 'none',
     });
-    const target = new URL(prepared.url);
+    // Parsed once: again only when provider query parameters changed the URL.
+    const target = prepared.url === request.url ? requested : new URL(prepared.url);
     if (target.origin !== origin) {
       throw new ProviderRequestError(
         'ORIGIN_MISMATCH',
@@ -55,7 +56,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       );
     }
     // The client's own Authorization (the openai client's placeholder key) is replaced by ours.
-    if (options.auth) delete prepared.headers.authorization;
+    // (Deleted only when present: a delete turns the header object into a slower dictionary.)
+    if (options.auth && prepared.headers.authorization !== undefined) delete prepared.headers.authorization;
 
     let recovered = false;
     // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.

@@ -11,12 +11,15 @@ import { lowerCaseHeaders } from './prepareBodyForSend.js';
 export async function readFetchInput(
   input: string | URL | Request,
   init: RequestInit | undefined,
-): Promise<{ request: HttpRequest; signal: AbortSignal | undefined }> {
+): Promise<{ request: HttpRequest; signal: AbortSignal | undefined; target: URL }> {
   const base = input instanceof Request ? input : undefined;
   const url = base ? base.url : String(input);
   // A relative URL has no origin to check against the provider's: refuse it with a code rather than
   // let `new URL` throw a bare TypeError (the URL itself stays out of the message: it may hold a secret).
-  if (!URL.canParse(url)) {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
     throw new ProviderRequestError(
       'INVALID_URL',
       'the request URL is not absolute; pass the full URL under the provider base URL',
@@ -28,7 +31,7 @@ export async function readFetchInput(
   const request: HttpRequest = { method, url, headers };
 
   const body = init?.body !== undefined ? init.body : base?.body;
-  if (body === undefined || body === null) return { request, signal };
+  if (body === undefined || body === null) return { request, signal, target };
   if (typeof body === 'string') request.body = body;
   else if (body instanceof Uint8Array) request.body = body;
   else if (body instanceof ArrayBuffer) request.body = new Uint8Array(body);
@@ -43,14 +46,14 @@ export async function readFetchInput(
     } catch (cause) {
       throw new ProviderRequestError(
         'UNSUPPORTED_BODY',
-        `cannot read the ${method} request body for ${new URL(url).pathname}`,
+        `cannot read the ${method} request body for ${target.pathname}`,
         {
           cause,
         },
       );
     }
   }
-  return { request, signal };
+  return { request, signal, target };
 }
 
 /**
