@@ -28,7 +28,7 @@ export async function measureInterleaved(
   const sliceMs = options.sliceMs ?? 300;
   const samples = new Map<string, number[]>(contestants.map((c) => [c.name, []]));
   for (const contestant of contestants)
-    await runFor(contestant, Math.min(100, sliceMs), options.concurrency ?? 1); // warm up
+    await runFor(contestant, options.warmupMs ?? sliceMs, options.concurrency ?? 1); // warm up
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contestants.length; i++) {
       const contestant = contestants[(i + round) % contestants.length] as Contestant;

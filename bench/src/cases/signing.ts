@@ -24,17 +24,28 @@ export function jsonBody(bytes: number): string {
   return JSON.stringify({ model: 'openai.gpt-oss-120b', input: filler, stream: true });
 }
 
-/** The SigV4 work done directly with node:crypto: body hash, canonical request, key derivation, signature. */
-function floorSign(body: string): string {
+/**
+ * The SigV4 work done directly with node:crypto, nothing else: body hash, canonical request (one
+ * content-type header), key derivation and signature. Returns the headers a signer must add.
+ */
+export function floorSign(
+  body: string,
+  target: { host: string; path: string } = { host, path },
+): Record<string, string> {
   const amzDate = new Date().toISOString().replace(/[:-]|\.\d{3}/g, '');
   const day = amzDate.slice(0, 8);
   const payloadHash = createHash('sha256').update(body).digest('hex');
-  const canonical = `POST\n${path}\n\ncontent-type:application/json\nhost:${host}\nx-amz-content-sha256:${payloadHash}\nx-amz-date:${amzDate}\n\ncontent-type;host;x-amz-content-sha256;x-amz-date\n${payloadHash}`;
+  const canonical = `POST\n${target.path}\n\ncontent-type:application/json\nhost:${target.host}\nx-amz-content-sha256:${payloadHash}\nx-amz-date:${amzDate}\n\ncontent-type;host;x-amz-content-sha256;x-amz-date\n${payloadHash}`;
   const scope = `${day}/${region}/${service}/aws4_request`;
   const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
   let key: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(day).digest();
   for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
-  return createHmac('sha256', key).update(toSign).digest('hex');
+  const signature = createHmac('sha256', key).update(toSign).digest('hex');
+  return {
+    'x-amz-date': amzDate,
+    'x-amz-content-sha256': payloadHash,
+    authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=${signature}`,
+  };
 }
 
 function smithyRequest(body: string) {

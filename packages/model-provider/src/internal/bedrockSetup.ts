@@ -53,11 +53,15 @@ export function bedrockSetup(
   if (info.auth !== undefined) return { baseUrl, auth: commandSource(info.auth) };
 
   let resolved: Promise<AuthSource> | undefined;
+  // The settled source, so that every request after the first skips a promise hop.
+  let ready: AuthSource | undefined;
   context.authManager?.onChange(() => {
     resolved = undefined; // a login or logout may add or remove the stored Bedrock key
+    ready = undefined;
   });
   const resolve = (): Promise<AuthSource> => {
-    resolved ??= (async () => {
+    if (resolved) return resolved;
+    const pending = (async (): Promise<AuthSource> => {
       const { createBedrockAuth } = await import('@x/aws-auth');
       const common = { endpoint: kind, baseUrl, env: context.env } as const;
       if (info.aws?.profile)
@@ -78,14 +82,21 @@ export function bedrockSetup(
       }
       return createBedrockAuth({ ...common, region });
     })();
-    resolved.catch(() => {
-      resolved = undefined; // try again on the next request
-    });
-    return resolved;
+    resolved = pending;
+    pending.then(
+      (source) => {
+        if (resolved === pending) ready = source;
+      },
+      () => {
+        if (resolved === pending) resolved = undefined; // try again on the next request
+      },
+    );
+    return pending;
   };
 
   const auth: AuthSource & { describeAsync(): Promise<object> } = {
-    authorize: async (request) => (await resolve()).authorize(request),
+    authorize: (request) =>
+      ready ? ready.authorize(request) : resolve().then((source) => source.authorize(request)),
     recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
     describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
     describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),
