@@ -30,6 +30,7 @@ export type AwsAuthErrorCode =
   | 'API_KEY_NOT_URL'
   | 'API_KEY_CREDENTIAL_MISSING'
   | 'API_KEY_REGION_MISSING'
+  | 'API_KEY_REGION_INVALID'
   | 'FETCH_UNAVAILABLE';
 
 /**

@@ -105,5 +105,13 @@ describe('regionFromBedrockApiKey', () => {
     expect(codeOf(`bedrock-api-key-${b64('bedrock.amazonaws.com/?X-Amz-Credential=AKID%2F2026')}`)).toBe(
       'API_KEY_REGION_MISSING',
     );
+    // A region that would steer the endpoint host elsewhere.
+    for (const region of ['evil.example.com%23', 'US-EAST-1', 'us-east-1.evil.com']) {
+      expect(
+        codeOf(
+          `bedrock-api-key-${b64(`bedrock.amazonaws.com/?X-Amz-Credential=AKID%2F20260101%2F${region}%2Fbedrock%2Faws4_request`)}`,
+        ),
+      ).toBe('API_KEY_REGION_INVALID');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { AwsAuthError } from './awsAuthError.js';
+import { REGION_PATTERN } from './region.js';
 
 const PREFIX = 'bedrock-api-key-';
 
@@ -10,7 +11,7 @@ function fail(code: string, what: string): never {
  * Reads the region back from a short-term Bedrock API key (the third part of its
  * `X-Amz-Credential`). Each way a key can be malformed has its own code: API_KEY_PREFIX_MISSING,
  * API_KEY_NOT_BASE64, API_KEY_NOT_UTF8, API_KEY_NOT_URL, API_KEY_CREDENTIAL_MISSING,
- * API_KEY_REGION_MISSING. Messages never include the key.
+ * API_KEY_REGION_MISSING, API_KEY_REGION_INVALID. Messages never include the key.
  */
 export function regionFromBedrockApiKey(key: string): string {
   const trimmed = typeof key === 'string' ? key.trim() : '';
@@ -46,5 +47,8 @@ export function regionFromBedrockApiKey(key: string): string {
   if (!credential) fail('API_KEY_CREDENTIAL_MISSING', 'its URL has no X-Amz-Credential');
   const region = credential.split('/')[2]?.trim();
   if (!region) fail('API_KEY_REGION_MISSING', 'its credential scope has no region');
+  // The region picks the endpoint host, so nothing but a region name may come out of a key.
+  if (!REGION_PATTERN.test(region))
+    fail('API_KEY_REGION_INVALID', 'its credential scope has no valid region name');
   return region;
 }

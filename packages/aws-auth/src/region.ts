@@ -4,7 +4,8 @@ import { profileName, readProfile, sharedConfigPaths } from './internal/sharedCo
 import type { Env } from './types.js';
 
 // The shape openai-node validates regions with (e.g. us-east-1, ap-southeast-3, us-gov-west-1).
-const REGION_PATTERN = /^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$/;
+/** An AWS region name (the pattern openai-node validates with). */
+export const REGION_PATTERN = /^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$/;
 
 export interface ResolveRegionOptions {
   /** An explicit region: wins over everything else. */

@@ -59,7 +59,15 @@ describe('verifySigV4Request', () => {
     const old = await received({ signingDate: new Date(Date.now() - 6 * 60 * 1000) });
     const stale = await verifySigV4Request(old, options);
     expect(stale).toMatchObject({ ok: false, code: 'InvalidSignatureException' });
-    expect(stale.ok ? '' : stale.message).toMatch(/^Signature expired/);
+    expect(stale.ok ? '' : stale.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is more than 5 minutes away/,
+    );
+    // A custom limit is the one the message names.
+    const strict = await verifySigV4Request(await received({ signingDate: new Date(Date.now() - 120_000) }), {
+      ...options,
+      maxSkewMs: 90_000,
+    });
+    expect(strict.ok ? '' : strict.message).toMatch(/is more than 90 seconds away from the server time\.$/);
     const unsigned = { ...(await received()), headers: { host: '127.0.0.1:8123' } };
     expect(await verifySigV4Request(unsigned, options)).toMatchObject({
       code: 'IncompleteSignatureException',

@@ -69,10 +69,11 @@ export async function verifySigV4Request(
   if (Number.isNaN(signedAt))
     return deny('IncompleteSignatureException', 'The request must contain a valid X-Amz-Date header.');
   const now = (options.now ?? Date.now)();
-  if (Math.abs(now - signedAt) > (options.maxSkewMs ?? 5 * 60 * 1000)) {
+  const maxSkewMs = options.maxSkewMs ?? 5 * 60 * 1000;
+  if (Math.abs(now - signedAt) > maxSkewMs) {
     return deny(
       'InvalidSignatureException',
-      `Signature expired: ${amzDate} is more than 5 minutes away from the server time.`,
+      `Signature expired: ${amzDate} is more than ${describeDuration(maxSkewMs)} away from the server time.`,
     );
   }
   const headers: Record<string, string> = {};
@@ -133,4 +134,11 @@ function sameText(a: string, b: string): boolean {
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** `5 minutes`, `90 seconds`, `250 ms`: the skew limit as AWS words it for the default. */
+function describeDuration(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
+  if (ms % 1000 === 0) return `${ms / 1000} second${ms === 1000 ? '' : 's'}`;
+  return `${ms} ms`;
 }

@@ -1,7 +1,7 @@
 import { signRequest } from '@x/aws-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
-import { type ProviderServer, startProviderServer } from './providerServer.js';
+import { MAX_BODY_BYTES, type ProviderServer, startProviderServer } from './providerServer.js';
 
 let server: ProviderServer;
 beforeAll(async () => {
@@ -92,6 +92,27 @@ describe('the embedded provider server', () => {
     expect(types[0]).toBe('response.created');
     expect(types.filter((t) => t === 'response.output_text.delta').length).toBeGreaterThan(1);
     expect(types.at(-1)).toBe('response.completed');
+  });
+
+  it('answers a body over 4 MiB with 413 without reading it all', async () => {
+    const response = await fetch(`${server.openaiBaseUrl}/responses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-server-test-key', 'content-type': 'application/json' },
+      body: 'x'.repeat(MAX_BODY_BYTES + 1),
+    }).catch((error: unknown) => error);
+    // The server answers before the upload ends; fetch sees the 413 or, if the socket closed while it
+    // was still sending, a network error. Either way no 200 and no 500.
+    if (response instanceof Response) {
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+    } else {
+      expect(response).toBeInstanceOf(TypeError);
+    }
+    // The server is still healthy.
+    const ok = await fetch(`${server.openaiBaseUrl}/models`, {
+      headers: { authorization: 'Bearer sk-server-test-key' },
+    });
+    expect(ok.status).toBe(200);
   });
 
   it('answers malformed Responses bodies with 400, not a server error', async () => {

@@ -49,7 +49,19 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) => route(req, res, body))
-      .catch(() => json(res, 500, { error: { message: 'internal error', type: 'server_error' } }));
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) {
+          // The rest of the body is not read: close the connection once the answer is out.
+          res.setHeader('connection', 'close');
+          return json(res, 413, {
+            error: {
+              message: `request body is larger than ${MAX_BODY_BYTES} bytes`,
+              type: 'invalid_request_error',
+            },
+          });
+        }
+        json(res, 500, { error: { message: 'internal error', type: 'server_error' } });
+      });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -133,10 +145,25 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
   };
 }
 
+/** Largest request body the demo server reads (4 MiB); a larger one is answered 413. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
