@@ -52,6 +52,26 @@ describe('Amazon Bedrock providers', () => {
     });
   });
 
+  it('keep the Mantle client-agent header when the user adds http_headers, and let the user set it', async () => {
+    const s = await server();
+    const withHeaders = async (headers: string) =>
+      createProviderRegistry({
+        config: await loadConfig({
+          toml: `[model_providers.amazon-bedrock]\nbase_url = "${s.origin}/openai/v1"\naws = { region = "us-east-1" }\nhttp_headers = ${headers}\n`,
+        }),
+        env: envKeys,
+      }).get('amazon-bedrock');
+    expect(await verifiedBy(await withHeaders('{ "X-Team" = "search" }'))).toBe('sigv4:bedrock-mantle');
+    expect(s.received.at(-1)?.headers).toMatchObject({
+      'x-team': 'search',
+      'x-amzn-mantle-client-agent': 'x-model-provider',
+    });
+    expect(await verifiedBy(await withHeaders('{ "X-Amzn-Mantle-Client-Agent" = "my-app" }'))).toBe(
+      'sigv4:bedrock-mantle',
+    );
+    expect(s.received.at(-1)?.headers['x-amzn-mantle-client-agent']).toBe('my-app');
+  });
+
   it('sign the exact body bytes of a POST, on every attempt', async () => {
     const s = await server();
     const registry = createProviderRegistry({ config: await bedrockConfig(s), env: envKeys });

@@ -1,6 +1,7 @@
 import type { AuthManager } from '@x/auth-store';
 import { type AuthMethod, authMethodOf } from './authMethod.js';
 import { bedrockEndpointKinds, builtInProviders } from './builtInProviders.js';
+import type { BuiltInOverride } from './config/builtInOverrideSchema.js';
 import type { ProviderConfig } from './config/providerConfig.js';
 import {
   DEFAULT_REQUEST_MAX_RETRIES,
@@ -50,7 +51,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
   const infos = new Map<string, ModelProviderInfo>();
   for (const [id, info] of Object.entries(builtInProviders)) {
     const override = config?.builtInOverrides[id];
-    infos.set(id, override ? { ...info, ...override } : { ...info });
+    infos.set(id, override ? withOverride(info, override) : { ...info });
   }
   for (const [id, info] of Object.entries(config?.modelProviders ?? {})) infos.set(id, info);
   const created = new Map<string, { provider: ModelProvider; storedKeyRegion: string | undefined }>();
@@ -176,4 +177,17 @@ function bedrockKindOf(id: string, info: ModelProviderInfo): 'mantle' | 'runtime
 async function describeOf(auth: AuthSource): Promise<Record<string, unknown>> {
   const described = (auth as { describeAsync?: () => Promise<object> }).describeAsync;
   return { ...(described ? await described() : auth.describe()) };
+}
+
+/**
+ * A built-in with the user's allowed fields laid over it. `http_headers` is merged rather than
+ * replaced, so adding a header keeps the built-in ones (Mantle's client-agent header); naming a
+ * built-in header sets its value.
+ */
+function withOverride(info: ModelProviderInfo, override: BuiltInOverride): ModelProviderInfo {
+  const merged: ModelProviderInfo = { ...info, ...override };
+  if (info.http_headers && override.http_headers) {
+    merged.http_headers = { ...info.http_headers, ...override.http_headers };
+  }
+  return merged;
 }
