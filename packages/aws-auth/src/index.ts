@@ -26,6 +26,7 @@ export { fromProvider } from './credentials/fromProvider.js';
 export { fromStatic } from './credentials/fromStatic.js';
 export type { MemoizedSource, MemoizeOptions } from './credentials/memoize.js';
 export { memoize } from './credentials/memoize.js';
+export type { SignerEngine } from './internal/signCore.js';
 export type { ResolvedRegion, ResolveRegionOptions } from './region.js';
 export { resolveRegion, resolveRegionWithSource, validateRegion } from './region.js';
 export type { SignRequestOptions } from './signRequest.js';

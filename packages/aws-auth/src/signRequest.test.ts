@@ -237,6 +237,20 @@ describe('signRequest', () => {
     await rejects(signRequest(req, { ...base, credentials: mutable }), 'INVALID_CREDENTIALS');
   });
 
+  it('signs identically with the smithy engine, on request, and rejects an unknown engine', async () => {
+    const request: HttpRequest = {
+      method: 'POST',
+      url: 'https://bedrock-mantle.us-east-1.api.aws/openai/v1/responses?b=2&a=1',
+      headers: { 'Content-Type': 'application/json', 'X-Custom': '  a   b ' },
+      body: '{"model":"m"}',
+    };
+    const native = await signRequest(request, { ...base, signingDate: date });
+    const smithy = await signRequest(request, { ...base, signingDate: date, engine: 'smithy' });
+    expect(smithy).toEqual(native);
+    expect(verify(smithy).ok).toBe(true);
+    await rejects(signRequest(request, { ...base, engine: 'fast' as never }), 'INVALID_OPTION');
+  });
+
   it('rejects an invalid signingDate with a code instead of a bare RangeError', async () => {
     const req: HttpRequest = { method: 'GET', url: 'https://example.amazonaws.com/', headers: {} };
     const error = await rejects(

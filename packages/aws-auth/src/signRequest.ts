@@ -4,7 +4,7 @@ import { toCheckedProvider } from './internal/credentialCheck.js';
 import { prepareHeaders } from './internal/prepareHeaders.js';
 import { parseRequestUrl } from './internal/requestUrl.js';
 import { sharedSha256 } from './internal/sha256.js';
-import { cachedSigner } from './internal/signCore.js';
+import { cachedSigner, type SignerEngine } from './internal/signCore.js';
 import type { AwsCredentials, AwsCredentialsProvider, HttpRequest } from './types.js';
 
 export interface SignRequestOptions {
@@ -22,6 +22,11 @@ export interface SignRequestOptions {
   normalizePath?: boolean;
   /** Encode the wire path again in the canonical request (default true; false for S3). */
   uriEscapePath?: boolean;
+  /**
+   * `native` (the default where `node:crypto` exists) signs in one pass on `node:crypto`; `smithy`
+   * signs with `@smithy/signature-v4` (the only engine elsewhere). Both give identical headers.
+   */
+  engine?: SignerEngine;
 }
 
 const providerKeys = new WeakMap<object, AwsCredentialsProvider>();
@@ -73,7 +78,17 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   const loaded = sharedSha256();
   // Resolved once per process; later calls skip the extra await.
   const sha = loaded instanceof Promise ? await loaded : loaded;
-  const signer = cachedSigner(options.credentials, options.region, options.service, provider, sha);
+  const engine = options.engine ?? (sha.crypto ? 'native' : 'smithy');
+  if (engine !== 'native' && engine !== 'smithy') {
+    throw new AwsAuthError('INVALID_OPTION', 'options.engine must be "native" or "smithy"');
+  }
+  if (engine === 'native' && !sha.crypto) {
+    throw new AwsAuthError(
+      'INVALID_OPTION',
+      'options.engine "native" needs node:crypto, which this runtime lacks',
+    );
+  }
+  const signer = cachedSigner(options.credentials, options.region, options.service, provider, sha, engine);
   const method = request.method.toUpperCase();
   const signedHeaders = await signer.sign(
     {

@@ -4,13 +4,16 @@ import { loadSha256, nodeSha256 } from './sha256.js';
 import { cachedSigner } from './signCore.js';
 
 describe('signer reuse and hashing', () => {
-  it('reuses one SignatureV4 per (credentials, region, service)', async () => {
+  it('reuses one signer per (credentials, engine, region, service)', async () => {
     const sha = await loadSha256();
     const provider = async () => ({ accessKeyId: 'A', secretAccessKey: 'S' });
-    const a = cachedSigner(provider, 'us-east-1', 'bedrock', provider, sha);
-    expect(cachedSigner(provider, 'us-east-1', 'bedrock', provider, sha)).toBe(a);
-    expect(cachedSigner(provider, 'us-east-1', 'bedrock-mantle', provider, sha)).not.toBe(a);
-    expect(cachedSigner(provider, 'us-west-2', 'bedrock', provider, sha)).not.toBe(a);
+    const a = cachedSigner(provider, 'us-east-1', 'bedrock', provider, sha, 'native');
+    expect(cachedSigner(provider, 'us-east-1', 'bedrock', provider, sha, 'native')).toBe(a);
+    expect(cachedSigner(provider, 'us-east-1', 'bedrock-mantle', provider, sha, 'native')).not.toBe(a);
+    expect(cachedSigner(provider, 'us-west-2', 'bedrock', provider, sha, 'native')).not.toBe(a);
+    const smithy = cachedSigner(provider, 'us-east-1', 'bedrock', provider, sha, 'smithy');
+    expect(smithy.engine).toBe('smithy');
+    expect(smithy).not.toBe(a);
   });
 
   it('uses node:crypto in Node and falls back to @aws-crypto/sha256-js without it', async () => {

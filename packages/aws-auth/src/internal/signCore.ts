@@ -69,16 +69,17 @@ export function cachedSigner(
   service: string,
   credentials: AwsCredentialsProvider,
   sha: Sha256Impl,
+  engine: SignerEngine,
 ): Signer {
   let byScope = cache.get(key);
   if (!byScope) {
     byScope = new Map();
     cache.set(key, byScope);
   }
-  const scope = `${region}\n${service}`;
+  const scope = `${engine}\n${region}\n${service}`;
   let signer = byScope.get(scope);
   if (!signer) {
-    signer = createSigner(region, service, credentials, sha);
+    signer = createSigner(region, service, credentials, sha, engine);
     byScope.set(scope, signer);
   }
   return signer;
