@@ -29,6 +29,35 @@ describe('refresh interval (text output)', () => {
     expect(await scripts.runs()).toBe(2);
   });
 
+  it('in the last quarter of the interval serves the cached token and refreshes once in the background', async () => {
+    const clock = manualClock();
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const events: CommandTokenEvent[] = [];
+    const source = createCommandTokenSource({
+      command,
+      refreshIntervalMs: 60_000,
+      now: clock.now,
+      onEvent: (event) => events.push(event),
+    });
+    expect(await source.getToken()).toBe('token-1');
+    clock.advance(50_000); // past 45 s (three quarters), before 60 s
+    const served = await Promise.all(Array.from({ length: 50 }, () => source.getToken()));
+    expect(new Set(served)).toEqual(new Set(['token-1']));
+    await settled(events, 2);
+    expect(await scripts.runs()).toBe(2);
+    expect(events.find((event) => event.type === 'run-start' && event.run === 2)).toMatchObject({
+      reason: 'expiring',
+    });
+    expect(await source.getToken()).toBe('token-2');
+    // past the new token's interval: callers wait for a run, reported as 'expired'
+    clock.advance(60_000);
+    expect(await source.getToken()).toBe('token-3');
+    expect(events.filter((event) => event.type === 'cache-miss').map((event) => event.reason)).toEqual([
+      'cold',
+      'expired',
+    ]);
+  });
+
   it('refreshIntervalMs 0 keeps the token until a 401', async () => {
     const clock = manualClock();
     const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });

@@ -73,6 +73,14 @@ describe('the command contract (REFERENCE section 1)', () => {
     const error = await failure(plain.getToken());
     expect(error.code).toBe('SPAWN_FAILED');
     expect(error.message).toBe(`provider auth command \`${join(scripts.dir, 'plain.txt')}\` failed to start`);
+    expect(error.cause).toMatchObject({ code: 'EACCES' });
+    // a working directory that does not exist
+    const script = await scripts.counting('fine.mjs', { stdout: 'never-used' });
+    const noCwd = createCommandTokenSource({ command: script, cwd: join(scripts.dir, 'missing-dir') });
+    const cwdError = await failure(noCwd.getToken());
+    expect(cwdError.code).toBe('SPAWN_FAILED');
+    expect(cwdError.cause).toMatchObject({ code: 'ENOENT' });
+    expect(await scripts.runs()).toBe(0);
   });
 
   it('requires exit status 0 and carries a short stderr excerpt', async () => {
@@ -154,4 +162,30 @@ describe('the command contract (REFERENCE section 1)', () => {
     const grandchild = Number(await readFile(pidFile, 'utf8'));
     await expect.poll(() => isAlive(grandchild)).toBe(false);
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'on a timeout also kills descendants that left the process group with setsid',
+    async () => {
+      const holder = join(scripts.dir, 'holder.pid');
+      const daemon = join(scripts.dir, 'daemon.pid');
+      // One escapee keeps stdout open (it would hang the run), one closed its stdio (a stray daemon).
+      const command = await scripts.sh(
+        'escape.sh',
+        [
+          `setsid sh -c 'echo $$ > ${holder}; exec sleep 60' &`,
+          `setsid sh -c 'echo $$ > ${daemon}; exec sleep 60' >/dev/null 2>&1 &`,
+          'printf partial',
+        ].join('\n'),
+      );
+      const pids: number[] = [];
+      try {
+        const error = await failure(createCommandTokenSource({ command, timeoutMs: 2000 }).getToken());
+        expect(error.code).toBe('TIMEOUT');
+        for (const file of [holder, daemon]) pids.push(Number(await readFile(file, 'utf8')));
+        for (const pid of pids) await expect.poll(() => isAlive(pid)).toBe(false);
+      } finally {
+        for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      }
+    },
+  );
 });

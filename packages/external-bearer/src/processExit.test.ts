@@ -47,4 +47,60 @@ describe.skipIf(process.platform === 'win32')('a host that exits mid-run', () =>
     await expect.poll(() => isAlive(run)).toBe(false);
     await expect.poll(() => isAlive(grandchild)).toBe(false);
   });
+
+  /** A host that starts a run whose command forks a `setsid` grandchild, then meets SIGTERM. */
+  async function hostMeetingSigterm(ownHandler: string): Promise<{
+    exit: { code: number | null; signal: NodeJS.Signals | null };
+    pids: number[];
+  }> {
+    const pids = join(scripts.dir, 'pids');
+    const command = await scripts.node(
+      'hang.mjs',
+      [
+        "import { spawn } from 'node:child_process';",
+        "import { writeFileSync } from 'node:fs';",
+        "const child = spawn('sleep', ['60'], { stdio: 'ignore', detached: true });",
+        `writeFileSync(${JSON.stringify(pids)}, process.pid + ' ' + child.pid);`,
+        'setTimeout(() => {}, 60000);',
+      ].join('\n'),
+    );
+    const host = await scripts.node(
+      'host.mjs',
+      [
+        "import { existsSync } from 'node:fs';",
+        `const { createCommandTokenSource } = await import(${JSON.stringify(DIST)});`,
+        ownHandler,
+        `const source = createCommandTokenSource({ command: ${JSON.stringify(command)}, timeoutMs: 60000 });`,
+        'source.getToken().catch(() => {});',
+        `const wait = setInterval(() => { if (existsSync(${JSON.stringify(pids)})) { clearInterval(wait); process.kill(process.pid, 'SIGTERM'); } }, 10);`,
+        'setTimeout(() => {}, 60000);',
+      ].join('\n'),
+    );
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      spawn(host, [], { stdio: 'ignore' }).on('exit', (code, signal) => resolve({ code, signal }));
+    });
+    const found = (await readFile(pids, 'utf8')).split(' ').map(Number);
+    return { exit, pids: found };
+  }
+
+  it('takes the command and an escaped grandchild with it when it dies by an unhandled SIGTERM', async () => {
+    const { exit, pids } = await hostMeetingSigterm('');
+    try {
+      // the host still dies by the signal, as it would without this package
+      expect(exit).toEqual({ code: null, signal: 'SIGTERM' });
+      for (const pid of pids) await expect.poll(() => isAlive(pid)).toBe(false);
+    } finally {
+      for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  it("leaves a handled SIGTERM to the host's own listener, and stops the runs when it exits", async () => {
+    const { exit, pids } = await hostMeetingSigterm("process.on('SIGTERM', () => process.exit(7));");
+    try {
+      expect(exit).toEqual({ code: 7, signal: null });
+      for (const pid of pids) await expect.poll(() => isAlive(pid)).toBe(false);
+    } finally {
+      for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
 });

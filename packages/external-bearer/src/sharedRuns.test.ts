@@ -25,13 +25,18 @@ describe('one run at a time', () => {
 
   it('1,000 concurrent refreshes with the same stale token cause exactly one more run', async () => {
     const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
-    const source = createCommandTokenSource({ command });
+    const events: CommandTokenEvent[] = [];
+    const source = createCommandTokenSource({ command, onEvent: (event) => events.push(event) });
     const stale = await source.getToken();
     const fresh = await Promise.all(
       Array.from({ length: 1000 }, () => source.refresh({ staleToken: stale })),
     );
     expect(new Set(fresh)).toEqual(new Set(['token-2']));
     expect(await scripts.runs()).toBe(2);
+    expect(events.filter((event) => event.type === 'run-start').map((event) => event.reason)).toEqual([
+      'cold',
+      'unauthorized',
+    ]);
     // a late refresh with the old stale token does not run again: the cached token already changed
     expect(await source.refresh({ staleToken: stale })).toBe('token-2');
     expect(await scripts.runs()).toBe(2);

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { trackGroup } from './liveGroups.js';
+import { newRunMarker, RUN_MARKER_VARIABLE, signalMarked } from './markedProcesses.js';
 
 /** What to run; `file` is already resolved (see resolveCommand). */
 export interface RunRequest {
@@ -36,6 +37,7 @@ const isWindows = process.platform === 'win32';
  * once instead of waiting for an EOF that a surviving grandchild could hold back forever (the
  * failure REFERENCE section 1 lists for every peer). Output is read here rather than by execa's
  * `maxBuffer`, which kills only the direct child and then still waits for the pipe to close.
+ * Descendants that left the group with `setsid` are found by the run's marker variable and killed too.
  */
 export function runCommand(request: RunRequest): Promise<RawRun> {
   const started = performance.now();
@@ -46,9 +48,10 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
     const stderrChunks: Uint8Array[] = [];
     let stderrBytes = 0;
     let settled = false;
+    const marker = newRunMarker();
     const subprocess = execa(request.file, request.args, {
       cwd: request.cwd,
-      env: request.env,
+      env: { ...request.env, [RUN_MARKER_VARIABLE]: marker },
       stdin: 'ignore',
       stdout: 'pipe',
       stderr: 'pipe',
@@ -59,7 +62,7 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
       windowsHide: true,
     });
     const untrack =
-      subprocess.pid !== undefined && !isWindows ? trackGroup(subprocess.pid) : (): void => undefined;
+      subprocess.pid !== undefined && !isWindows ? trackGroup(subprocess.pid, marker) : (): void => undefined;
     const stderrSoFar = (): Uint8Array => Buffer.concat(stderrChunks);
     const finish = (run: RawRun): void => {
       if (settled) return;
@@ -77,6 +80,7 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
         }
       }
       subprocess.kill('SIGKILL');
+      signalMarked([marker], 'SIGKILL');
       subprocess.stdout?.destroy();
       subprocess.stderr?.destroy();
     };
