@@ -194,6 +194,39 @@ describe('AuthManager lifecycle', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('a first reload() that finds credentials resolves true and notifies listeners; a first auth() load stays silent', async () => {
+    const home = await tempHome();
+    await createAuthManager({ home, env: {} }).loginWithChatgptTokens({
+      idToken: idToken('ws-reload', 'team'),
+      accessToken: accessToken(3600),
+      refreshToken: 'rt-reload',
+    });
+
+    const manager = createAuthManager({ home, env: {} });
+    const seen: AccountUpdatedNotification[] = [];
+    manager.onChange((n) => seen.push(n));
+    expect(await manager.reload()).toBe(true);
+    expect(seen).toEqual([{ authMode: 'chatgpt', planType: 'team' }]);
+    expect(await manager.reload()).toBe(false);
+    expect(seen).toHaveLength(1);
+
+    // Loading the initial state through auth() is not a change: no notification.
+    const quiet = createAuthManager({ home, env: {} });
+    const quietSeen: AccountUpdatedNotification[] = [];
+    quiet.onChange((n) => quietSeen.push(n));
+    expect(await quiet.auth()).toMatchObject({ mode: 'chatgpt', accountId: 'ws-reload' });
+    expect(quietSeen).toEqual([]);
+    expect(await quiet.reload()).toBe(false);
+    expect(quietSeen).toEqual([]);
+
+    // A first reload() of an empty home reports no change and stays silent.
+    const empty = createAuthManager({ home: await tempHome(), env: {} });
+    const emptySeen: AccountUpdatedNotification[] = [];
+    empty.onChange((n) => emptySeen.push(n));
+    expect(await empty.reload()).toBe(false);
+    expect(emptySeen).toEqual([]);
+  });
+
   it('masks keys: first 8 + *** + last 5; 13 chars or fewer are ***', () => {
     expect(maskSecret('sk-1234567890abcdef')).toBe('sk-12345***bcdef');
     expect(maskSecret('1234567890123')).toBe('***');

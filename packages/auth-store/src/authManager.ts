@@ -136,14 +136,16 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     };
     for (const listener of listeners) listener(notification);
   };
-  const adopt = async (dot: AuthDotJson | null): Promise<boolean> => {
+  // The first load (from `auth()`) sets the initial state silently; `announce` (used by `reload()`)
+  // notifies for that first load too, so whenever `reload()` resolves true the listeners have heard.
+  const adopt = async (dot: AuthDotJson | null, announce = false): Promise<boolean> => {
     const changed = JSON.stringify(dot) !== JSON.stringify(stored?.dot ?? null);
     const auth = dot
       ? await buildAuth(dot, storeMode === 'file' ? file.path : `${storeMode} store`, task)
       : null;
     const before = stored;
     stored = { dot, auth };
-    if (changed && before !== undefined) notify();
+    if (changed && (before !== undefined || announce)) notify();
     return changed;
   };
   const enforce = async (auth: Auth | null): Promise<void> => {
@@ -192,7 +194,7 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       return stored?.auth ?? null;
     },
     async reload() {
-      return adopt(await store.load());
+      return adopt(await store.load(), true);
     },
     async logout() {
       const removed = await locked(() => store.delete());

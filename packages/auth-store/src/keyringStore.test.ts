@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { spawnWorker } from './__testing__/children.js';
@@ -39,6 +39,26 @@ describe('keyring store (real Secret Service)', () => {
     expect(secretTool(service)).not.toContain(account);
     expect(await store.load()).toBeNull();
     expect(await store.delete()).toBe(false);
+  });
+
+  it('derives the entry account from the canonical home: a symlinked home reaches the same entry', async () => {
+    const home = await tempHome();
+    await mkdir(home, { recursive: true });
+    const link = `${home}-link`;
+    await symlink(home, link);
+    const service = uniqueService();
+    await createAuthStore({ home: link, mode: 'keyring', keyringService: service }).save({
+      OPENAI_API_KEY: 'sk-via-symlink-0123',
+    });
+    const account = `cli|${createHash('sha256')
+      .update(await realpath(home))
+      .digest('hex')
+      .slice(0, 16)}`;
+    expect(secretTool(service)).toContain(`attribute.username = ${account}`);
+    const direct = createAuthStore({ home, mode: 'keyring', keyringService: service });
+    expect(await direct.load()).toEqual({ OPENAI_API_KEY: 'sk-via-symlink-0123' });
+    expect(await direct.delete()).toBe(true);
+    expect(secretTool(service)).not.toContain('username');
   });
 
   it('splits values longer than the chunk size and joins them back', async () => {
