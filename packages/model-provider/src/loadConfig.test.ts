@@ -137,6 +137,27 @@ aws = { region = "eu-west-1", profile = "work" }
     expect(error.message).toMatch(/provider aws cannot be combined with env_key, auth, supports_websockets$/);
   });
 
+  it.each([
+    ['supports_websockets = true', 'supports_websockets'],
+    ['env_key = "K"', 'env_key'],
+    ['experimental_bearer_token = "tok"', 'experimental_bearer_token'],
+    ['auth = { command = "t" }', 'auth'],
+    ['requires_openai_auth = true', 'requires_openai_auth'],
+    ['env_key = "K"\nrequires_openai_auth = true', 'env_key, requires_openai_auth'],
+  ])('rejects aws with %s, naming exactly the fields set', async (extra, named) => {
+    const error = await configError(
+      `[model_providers.c]\nname = "C"\naws = { region = "us-east-1" }\n${extra}\n`,
+      '/etc/x/config.toml',
+    );
+    expect(error.code).toBe('CONFLICTING_FIELDS');
+    expect(error.field).toBe('model_providers.c.aws');
+    expect(error.file).toBe('/etc/x/config.toml');
+    expect(error.line).toBe(3);
+    expect(error.message).toBe(
+      `/etc/x/config.toml:3: model_providers.c.aws: provider aws cannot be combined with ${named}`,
+    );
+  });
+
   it('explains that wire_api = "chat" was removed', async () => {
     const error = await configError('[model_providers.c]\nname = "C"\nwire_api = "chat"\n', 'config.toml');
     expect(error.code).toBe('WIRE_API_REMOVED');

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { createAuthManager } from '@x/auth-store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './loadConfig.js';
@@ -249,6 +250,84 @@ auth = { command = "print-token" }
     const response = await provider.fetch(`${server.url}/models`);
     expect(response.status).toBe(500);
     expect(server.received).toHaveLength(101);
+  });
+
+  it('sends OpenAI-Organization and OpenAI-Project from the environment with the built-in openai provider', async () => {
+    const server = await echoServer((a) => a === 'Bearer sk-stored-openai-key-0001');
+    const manager = createAuthManager({ home: await tempDir(), env: {} });
+    await manager.loginWithApiKey('sk-stored-openai-key-0001');
+    // The built-in base URL is fixed; the transport carries its requests to the loopback server.
+    const transport: typeof fetch = (input, init) =>
+      globalThis.fetch(String(input).replace('https://api.openai.com', server.origin), init);
+    const provider = createProviderRegistry({
+      authManager: manager,
+      env: { OPENAI_ORGANIZATION: 'org-42', OPENAI_PROJECT: ' ' },
+      fetch: transport,
+    }).get('openai');
+    expect(provider.baseUrl).toBe('https://api.openai.com/v1');
+    expect(await provider.listModels()).toHaveLength(2);
+    expect(server.received[0]?.url).toBe('/v1/models');
+    expect(server.received[0]?.headers['openai-organization']).toBe('org-42');
+    expect(server.received[0]?.headers['openai-project']).toBeUndefined();
+  });
+
+  it('describes each generic auth source by method, never by secret', async () => {
+    const config = await loadConfig({
+      toml: `
+[model_providers.keyed]
+name = "Keyed"
+base_url = "http://127.0.0.1:9/v1"
+env_key = "KEYED_KEY"
+[model_providers.inline]
+name = "Inline"
+base_url = "http://127.0.0.1:9/v1"
+experimental_bearer_token = "sk-canary-inline-0002"
+[model_providers.cmd]
+name = "Cmd"
+base_url = "http://127.0.0.1:9/v1"
+auth = { command = "print-token" }
+`,
+    });
+    const registry = createProviderRegistry({ config, env: { KEYED_KEY: 'sk-canary-env-0003' } });
+    const keyed = await registry.get('keyed').describeAuth();
+    expect(keyed).toEqual({ provider: 'keyed', method: 'env-key', variable: 'KEYED_KEY' });
+    expect(await registry.get('inline').describeAuth()).toEqual({
+      provider: 'inline',
+      method: 'config-bearer-token',
+    });
+    expect(await registry.get('cmd').describeAuth()).toMatchObject({ provider: 'cmd', method: 'command' });
+    expect(await registry.get('ollama').describeAuth()).toEqual({ provider: 'ollama', method: 'none' });
+    const all = JSON.stringify([keyed, await registry.get('cmd').describeAuth()]);
+    expect(all).not.toContain('sk-canary');
+  });
+
+  it('gzips request bodies once for every provider when compression is on', async () => {
+    const server = await startLoopbackServer((_req, res, i) =>
+      i === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { ok: true }),
+    );
+    servers.push(server);
+    const config = await loadConfig({
+      toml: `[model_providers.z]\nname = "Z"\nbase_url = "${server.url}"\nexperimental_bearer_token = "zip-token"\n`,
+    });
+    const provider = createProviderRegistry({
+      config,
+      env: {},
+      compression: 'gzip',
+      retryBaseDelayMs: 1,
+    }).get('z');
+    const body = JSON.stringify({ input: 'y'.repeat(4096) });
+    const response = await provider.fetch(`${server.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(server.received).toHaveLength(2);
+    for (const received of server.received) {
+      expect(received.headers['content-encoding']).toBe('gzip');
+      expect(received.headers.authorization).toBe('Bearer zip-token');
+      expect(gunzipSync(received.body).toString()).toBe(body);
+    }
   });
 
   it('reuses one provider object per id, so token caches are shared', () => {

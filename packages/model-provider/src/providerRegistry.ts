@@ -6,7 +6,9 @@ import type { ProviderConfig } from './config/providerConfig.js';
 import {
   DEFAULT_REQUEST_MAX_RETRIES,
   DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  DEFAULT_STREAM_MAX_RETRIES,
   MAX_REQUEST_MAX_RETRIES,
+  MAX_STREAM_MAX_RETRIES,
   type ModelProviderInfo,
 } from './config/providerInfoSchema.js';
 import { bedrockSetup } from './internal/bedrockSetup.js';
@@ -27,6 +29,11 @@ export interface ProviderRegistryOptions {
   fetch?: typeof fetch;
   /** First retry delay in ms (doubles per retry, with jitter). Default 200. */
   retryBaseDelayMs?: number;
+  /**
+   * Request body compression for every provider: `'gzip'` compresses bodies of 1 KiB or more once,
+   * before they are authorized (so SigV4 signs the compressed bytes). Default `'none'`.
+   */
+  compression?: 'gzip' | 'none';
 }
 
 export interface ProviderRegistry {
@@ -102,7 +109,12 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         info.request_max_retries ?? DEFAULT_REQUEST_MAX_RETRIES,
         MAX_REQUEST_MAX_RETRIES,
       ),
+      streamMaxRetries: Math.min(
+        info.stream_max_retries ?? DEFAULT_STREAM_MAX_RETRIES,
+        MAX_STREAM_MAX_RETRIES,
+      ),
       streamIdleTimeoutMs: info.stream_idle_timeout_ms ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+      ...(options.compression === undefined ? {} : { compression: options.compression }),
       ...(options.retryBaseDelayMs === undefined ? {} : { retryBaseDelayMs: options.retryBaseDelayMs }),
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     });

@@ -64,7 +64,12 @@ export const providerInfoSchema = z
       .optional()
       .describe('header name -> environment variable; skipped when unset or blank'),
     request_max_retries: z.number().int().nonnegative().optional().describe('Default 4, at most 100.'),
-    stream_max_retries: z.number().int().nonnegative().optional().describe('Default 5, at most 100.'),
+    stream_max_retries: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Default 5, at most 100: re-requests of a stream that fails before its first byte.'),
     stream_idle_timeout_ms: z.number().int().positive().optional().describe('Default 300000.'),
     requires_openai_auth: z.boolean().optional().describe('Use the OpenAI login from the auth store.'),
     supports_websockets: z.boolean().optional(),

@@ -120,6 +120,21 @@ describe('createProviderFetch', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it("lets the source recover once from a 403 (Bedrock's expired token), with the 403 body, then retries once", async () => {
+    const server = await serve((req, res) =>
+      req.headers.authorization === 'Bearer token-2'
+        ? sendJson(res, 200, { ok: 1 })
+        : sendJson(res, 403, { message: 'The security token included in the request is expired' }),
+    );
+    const { source, calls } = countingAuth();
+    const response = await createProviderFetch({ baseUrl: server.url, auth: source })(`${server.url}/models`);
+    expect(response.status).toBe(200);
+    expect(calls.recover).toBe(1);
+    expect(calls.recoveries[0]?.status).toBe(403);
+    expect(calls.recoveries[0]?.body).toContain('token included in the request is expired');
+    expect(server.received.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
   it('returns the 401 untouched when the source has nothing to recover with', async () => {
     const server = await serve((_req, res) => sendJson(res, 401, { error: 'nope' }));
     const { source, calls } = countingAuth({ recoverResult: false });

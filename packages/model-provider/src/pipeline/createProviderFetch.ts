@@ -4,7 +4,8 @@ import { backoffDelay, sleep } from './backoff.js';
 import { discardBody } from './discardBody.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
 import { readFetchInput } from './readFetchInput.js';
-import { withIdleTimeout } from './withIdleTimeout.js';
+import { readFirstChunk } from './readFirstChunk.js';
+import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
 
 export interface ProviderFetchOptions {
   /** Requests may only go to this origin: credentials are never attached to another one. */
@@ -21,6 +22,12 @@ export interface ProviderFetchOptions {
   retryBaseDelayMs?: number;
   /** Error a server-sent-events or NDJSON response whose stream is silent for longer than this. */
   streamIdleTimeoutMs?: number;
+  /**
+   * Times a streamed (server-sent events or NDJSON) response that fails before delivering its first
+   * byte (a dropped connection, or silence past the idle timeout) is requested again. Once a byte has
+   * been delivered the stream is the caller's and is never replayed. Default 5.
+   */
+  streamMaxRetries?: number;
   compression?: PrepareBodyOptions['compression'];
   fetch?: typeof fetch;
   /** Called once per attempt, for metrics and tests. */
@@ -40,6 +47,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const origin = new URL(options.baseUrl).origin;
   const maxRetries = options.requestMaxRetries ?? 4;
   const baseDelay = options.retryBaseDelayMs ?? 200;
+  const streamMaxRetries = options.streamMaxRetries ?? 5;
   const env = options.env ?? process.env;
 
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -62,6 +70,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     let recovered = false;
     // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.
     let retries = 0;
+    // Retries of streams that failed before their first byte: counted apart, as Codex does.
+    let streamRetries = 0;
     for (let attempt = 0; ; attempt++) {
       const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
       let response: Response;
@@ -97,9 +107,27 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         await sleep(backoffDelay(retries++, baseDelay), signal);
         continue;
       }
-      return options.streamIdleTimeoutMs && isEventStream(response)
-        ? withIdleTimeout(response, options.streamIdleTimeoutMs)
-        : response;
+      if (!isEventStream(response) || !response.body) return response;
+      if (streamMaxRetries === 0) {
+        return options.streamIdleTimeoutMs
+          ? withIdleTimeout(response, options.streamIdleTimeoutMs)
+          : response;
+      }
+      const first = await readFirstChunk(response.body, options.streamIdleTimeoutMs || undefined);
+      if (first.kind === 'failed') {
+        if (signal?.aborted) throw signal.reason;
+        if (streamRetries < streamMaxRetries) {
+          await sleep(backoffDelay(streamRetries++, baseDelay), signal);
+          continue;
+        }
+        // Out of retries: the caller gets the response, whose body fails as this one did.
+        return rebuild(response, erroredStream(first.error));
+      }
+      const head = first.kind === 'chunk' ? first.value : undefined;
+      return rebuild(
+        response,
+        idleTimeoutStream(first.reader, options.streamIdleTimeoutMs || undefined, head),
+      );
     }
   };
 
@@ -131,6 +159,22 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
 function isEventStream(response: Response): boolean {
   const type = response.headers.get('content-type') ?? '';
   return type.startsWith('text/event-stream') || type.startsWith('application/x-ndjson');
+}
+
+function rebuild(response: Response, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+function erroredStream(error: unknown): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.error(error);
+    },
+  });
 }
 
 function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {

@@ -7,24 +7,47 @@ import { ProviderRequestError } from '../providerRequestError.js';
 export function withIdleTimeout(response: Response, idleMs: number): Response {
   const source = response.body;
   if (!source) return response;
-  const reader = source.getReader();
+  return new Response(idleTimeoutStream(source.getReader(), idleMs), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * The rest of a body whose reader is already open: `head` (a chunk read ahead, if any) first, then
+ * every chunk of `reader` as it comes. Without `idleMs` nothing times out.
+ */
+export function idleTimeoutStream(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  idleMs: number | undefined,
+  head?: Uint8Array,
+): ReadableStream<Uint8Array> {
   let timer: NodeJS.Timeout | undefined;
+  let pendingHead = head;
   // Set once the consumer cancels: a read still pending then resolves, and the controller is closed.
   let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     pull(controller) {
+      if (pendingHead !== undefined) {
+        controller.enqueue(pendingHead);
+        pendingHead = undefined;
+        return;
+      }
       return new Promise<void>((resolve) => {
         let settled = false;
-        timer = setTimeout(() => {
-          settled = true;
-          const error = new ProviderRequestError(
-            'STREAM_IDLE_TIMEOUT',
-            `the response stream sent nothing for ${idleMs} ms (stream_idle_timeout_ms)`,
-          );
-          controller.error(error);
-          reader.cancel(error).catch(() => {});
-          resolve();
-        }, idleMs);
+        if (idleMs !== undefined) {
+          timer = setTimeout(() => {
+            settled = true;
+            const error = new ProviderRequestError(
+              'STREAM_IDLE_TIMEOUT',
+              `the response stream sent nothing for ${idleMs} ms (stream_idle_timeout_ms)`,
+            );
+            controller.error(error);
+            reader.cancel(error).catch(() => {});
+            resolve();
+          }, idleMs);
+        }
         reader.read().then(
           ({ done, value }) => {
             if (settled || cancelled) return resolve();
@@ -47,10 +70,5 @@ export function withIdleTimeout(response: Response, idleMs: number): Response {
       clearTimeout(timer);
       return reader.cancel(reason);
     },
-  });
-  return new Response(stream, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
   });
 }
