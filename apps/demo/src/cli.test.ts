@@ -1,13 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { type ProviderServer, startProviderServer } from './server/providerServer.js';
 import { CLI, runCli } from './test-support/runCli.js';
+import { spawnServe } from './test-support/spawnServe.js';
 
 const CANARY_KEY = 'sk-canary-e2e-7f3a9c1d5b2e8f4a6c0d';
 const WRONG_KEY = 'sk-canary-wrong-0b1c2d3e4f5a6b7c8d9e';
@@ -51,6 +52,9 @@ describe('xdemo', () => {
       expect(sub.code).toBe(0);
       expect(sub.stdout).toMatch(/Usage: xdemo/);
     }
+    const status = await cli(['login', 'status', '--help']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/Usage: xdemo login status/);
   });
 
   it('round-trips login, status and logout with the key read from stdin and masked', async () => {
@@ -96,7 +100,16 @@ describe('xdemo', () => {
       env: { ...process.env, ...env },
     }).catch((e: { code: number; stdout: string }) => e);
     expect(tty.stdout).toContain('is read from stdin, not typed at a terminal');
+    expect(tty.stdout).toContain('pipe it in, e.g.: printenv OPENAI_API_KEY | xdemo login --with-api-key');
     expect((tty as { code?: number }).code).toBe(2);
+    const bedrockCommand = `${command.replace("'--with-api-key'", "'--with-bedrock-api-key'")} '--region' 'us-east-1'`;
+    const bedrockTty = await promisify(execFile)('script', ['-qec', bedrockCommand, '/dev/null'], {
+      env: { ...process.env, ...env },
+    }).catch((e: { code: number; stdout: string }) => e);
+    expect(bedrockTty.stdout).toContain(
+      'printenv AWS_BEARER_TOKEN_BEDROCK | xdemo login --with-bedrock-api-key --region us-east-1',
+    );
+    expect((bedrockTty as { code?: number }).code).toBe(2);
     expect((await cli(['login', '--with-bedrock-api-key'], 'x')).code).toBe(2);
   });
 
@@ -109,6 +122,17 @@ describe('xdemo', () => {
       authMethod: string;
     }[];
     expect(json.find((p) => p.id === 'amazon-bedrock')?.authMethod).toBe('aws-bedrock');
+    // Logged in, the listing still shows where and how, never the key.
+    await cli(['login', '--with-api-key'], CANARY_KEY);
+    const loggedIn = await cli(['providers', '--json']);
+    expect(loggedIn.code).toBe(0);
+    expect(loggedIn.stdout).not.toContain(CANARY_KEY);
+    const apikey = (
+      JSON.parse(loggedIn.stdout) as { id: string; baseUrl: string; authMethod: string }[]
+    ).find((p) => p.id === 'xdemo-apikey');
+    expect(apikey).toMatchObject({ baseUrl: `${server.origin}/v1`, authMethod: expect.any(String) });
+    expect((await cli(['providers'])).stdout).not.toContain(CANARY_KEY);
+    await cli(['logout']);
   });
 
   it('lists models and streams answers through each auth path, verified by the server', async () => {
@@ -120,14 +144,18 @@ describe('xdemo', () => {
       ['xdemo-command', 'command-token'],
       ['amazon-bedrock', 'sigv4'],
     ] as const;
+    const { sse, json } = server.stats.responses;
     for (const [provider, kind] of cases) {
       const ask = await cli(['ask', '--provider', provider, 'hi there']);
       expect(ask.stderr).toBe('');
       expect(ask.stdout).toBe(`echo: hi there [verified: ${kind}]\n`);
       expect(ask.code).toBe(0);
     }
+    // Each ask streamed its answer over SSE; only --no-stream asked for one JSON body.
+    expect(server.stats.responses).toEqual({ sse: sse + cases.length, json });
     const whole = await cli(['ask', '--provider', 'xdemo-apikey', '--no-stream', 'whole']);
     expect(whole.stdout).toBe('echo: whole [verified: api-key]\n');
+    expect(server.stats.responses).toEqual({ sse: sse + cases.length, json: json + 1 });
   });
 
   it('rejects a wrong key with the auth exit code and a one-line message', async () => {
@@ -157,11 +185,33 @@ describe('xdemo', () => {
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('takes the home from XDEMO_HOME, and prints a stack trace only with --verbose', async () => {
-    const viaEnv = await runCli(['login', 'status'], { env: { ...env, XDEMO_HOME: home } });
-    const viaFlag = await cli(['login', 'status']);
-    expect(viaEnv.code).toBe(viaFlag.code);
-    expect(viaEnv.stdout).toBe(viaFlag.stdout);
+  it('takes the home from --home, else XDEMO_HOME, else ~/.xdemo', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'xdemo-homes-'));
+    try {
+      const [envHome, flagHome] = [join(base, 'env-home'), join(base, 'flag-home')];
+      const run = async (args: string[], extra: NodeJS.ProcessEnv, input?: string) => {
+        const result = await runCli(args, { env: { HOME: base, ...extra }, ...(input ? { input } : {}) });
+        outputs.push(result.stdout, result.stderr);
+        return result;
+      };
+      // XDEMO_HOME alone decides where the login goes.
+      expect((await run(['login', '--with-api-key'], { XDEMO_HOME: envHome }, CANARY_KEY)).code).toBe(0);
+      expect(JSON.parse(await readFile(join(envHome, 'auth.json'), 'utf8')).OPENAI_API_KEY).toBe(CANARY_KEY);
+      expect((await run(['--home', envHome, 'login', 'status'], {})).code).toBe(0);
+      // --home wins over XDEMO_HOME.
+      expect((await run(['--home', flagHome, 'login', 'status'], { XDEMO_HOME: envHome })).code).toBe(1);
+      // Neither: ~/.xdemo under HOME.
+      expect((await run(['login', '--with-api-key'], {}, CANARY_KEY)).code).toBe(0);
+      expect(JSON.parse(await readFile(join(base, '.xdemo', 'auth.json'), 'utf8')).OPENAI_API_KEY).toBe(
+        CANARY_KEY,
+      );
+      expect((await run(['login', 'status'], {})).stdout).toContain('Logged in using apikey');
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a stack trace only with --verbose', async () => {
     const quiet = await cli(['ask', '--provider', 'nope', 'hi']);
     expect(quiet.code).toBe(2);
     expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
@@ -178,6 +228,8 @@ describe('xdemo', () => {
     }
     expect(tour.stdout).toMatch(/xdemo-command\s+command\s+yes \(command-token\)\s+1\s/);
     expect(tour.stdout).toContain('All 5 auth paths verified by the server.');
+    // The keys and tokens the tour makes for itself stay out of its output.
+    expect(tour.stdout + tour.stderr).not.toMatch(/sk-xdemo-|bedrock-api-key-|demo-cmd-/);
   });
 
   it('never prints a secret', () => {
@@ -192,16 +244,10 @@ describe('xdemo', () => {
 describe('xdemo serve', () => {
   it('serves in the foreground, prints its URL and a config snippet, answers asks, and stops on SIGTERM', async () => {
     const serveHome = await mkdtemp(join(tmpdir(), 'xdemo-serve-'));
-    const child = spawn(process.execPath, [CLI, '--home', serveHome, 'serve'], {
-      env: { PATH: process.env.PATH, HOME: serveHome },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const serve = spawnServe(['--home', serveHome, 'serve'], { HOME: serveHome });
     try {
-      await vi.waitFor(() => expect(stdout).toContain('Press Ctrl-C to stop.'), { timeout: 20_000 });
+      await serve.ready();
+      const stdout = serve.stdout();
       expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
       expect(stdout).toMatch(
         /\[model_providers\.xdemo\]\n\s*name = "xdemo"\n\s*base_url = "http:\/\/127\.0\.0\.1:\d+\/v1"/,
@@ -210,19 +256,76 @@ describe('xdemo serve', () => {
         env: { HOME: serveHome },
       });
       expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      // The API key serve generates and stores is never printed.
+      expect(await serve.stop()).toBe(0);
+      // The API key serve generates and stores is never printed; a chosen home is kept.
       const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8'))
         .OPENAI_API_KEY as string;
       expect(stored).toMatch(/^sk-xdemo-/);
       expect(stdout + ask.stdout + ask.stderr).not.toContain(stored);
     } finally {
-      if (child.exitCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await serve.stop();
       await rm(serveHome, { recursive: true, force: true });
+    }
+  });
+
+  it('without --home or XDEMO_HOME leaves ~/.xdemo alone and uses a temporary home it removes on stop', async () => {
+    const userHome = await mkdtemp(join(tmpdir(), 'xdemo-user-'));
+    const xdemoHome = join(userHome, '.xdemo');
+    // The user's own login and config, which serve must not replace.
+    expect(
+      (await runCli(['login', '--with-api-key'], { env: { HOME: userHome }, input: CANARY_KEY })).code,
+    ).toBe(0);
+    await writeFile(join(xdemoHome, 'config.toml'), 'model = "mine"\n');
+    const before = await readFile(join(xdemoHome, 'auth.json'), 'utf8');
+    const serve = spawnServe(['serve'], { HOME: userHome });
+    try {
+      await serve.ready();
+      const temporary = /export XDEMO_HOME=(\S+)/.exec(serve.stdout())?.[1] ?? '';
+      expect(temporary).not.toBe('');
+      expect(temporary.startsWith(xdemoHome)).toBe(false);
+      expect(serve.stdout()).toContain('(removed on stop)');
+      const ask = await runCli(['ask', '--provider', 'xdemo-apikey', 'temp'], {
+        env: { HOME: userHome, XDEMO_HOME: temporary },
+      });
+      expect(ask.stdout).toBe('echo: temp [verified: api-key]\n');
+      expect(await readFile(join(xdemoHome, 'config.toml'), 'utf8')).toBe('model = "mine"\n');
+      expect(await readFile(join(xdemoHome, 'auth.json'), 'utf8')).toBe(before);
+      expect(await serve.stop()).toBe(0);
+      await expect(stat(temporary)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(serve.stdout()).not.toContain(CANARY_KEY);
+    } finally {
+      await serve.stop();
+      await rm(userHome, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a chosen home that already has config.toml or auth.json, unless --force, and says what it replaced', async () => {
+    const chosen = await mkdtemp(join(tmpdir(), 'xdemo-chosen-'));
+    try {
+      await writeFile(join(chosen, 'config.toml'), 'model = "mine"\n');
+      const refused = await runCli(['--home', chosen, 'serve'], { env: { HOME: chosen } });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(`${chosen} already has config.toml; serve would replace them`);
+      expect(refused.stderr).toContain('--force');
+      expect(await readFile(join(chosen, 'config.toml'), 'utf8')).toBe('model = "mine"\n');
+      await expect(stat(join(chosen, 'auth.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+
+      const viaEnv = await runCli(['serve'], { env: { HOME: chosen, XDEMO_HOME: chosen } });
+      expect(viaEnv.code).toBe(2);
+
+      const forced = spawnServe(['--home', chosen, 'serve', '--force'], { HOME: chosen });
+      try {
+        await forced.ready();
+        expect(forced.stdout()).toContain(`Replaced the existing config.toml in ${chosen} (--force).`);
+        expect(await readFile(join(chosen, 'config.toml'), 'utf8')).toMatch(/^# Written by xdemo/);
+      } finally {
+        expect(await forced.stop()).toBe(0);
+      }
+      // A chosen home is kept after stop.
+      expect((await stat(join(chosen, 'auth.json'))).isFile()).toBe(true);
+    } finally {
+      await rm(chosen, { recursive: true, force: true });
     }
   });
 });

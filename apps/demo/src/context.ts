@@ -23,7 +23,13 @@ export interface DemoContext {
 
 /** `--home`, else `XDEMO_HOME`, else `~/.xdemo`. */
 export function resolveHome(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(options.home ?? env.XDEMO_HOME ?? join(homedir(), '.xdemo'));
+  return chosenHome(options, env) ?? resolve(join(homedir(), '.xdemo'));
+}
+
+/** The home the user chose (`--home`, else `XDEMO_HOME`), or undefined when only the default applies. */
+export function chosenHome(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = options.home ?? env.XDEMO_HOME;
+  return chosen ? resolve(chosen) : undefined;
 }
 
 /** The auth manager alone (login, logout, status need no provider config). */

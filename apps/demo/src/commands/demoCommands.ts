@@ -1,10 +1,13 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { type GlobalOptions, openManager, resolveHome } from '../context.js';
+import { chosenHome, type GlobalOptions, openManager } from '../context.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
 import { DemoError, ExitCode } from '../exitCodes.js';
 import { readPackageVersions } from '../packageVersions.js';
+import { prepareServeHome } from '../serveHome.js';
+import type { ProviderServer } from '../server/providerServer.js';
 import { startDemoServer } from '../server/startDemoServer.js';
 import { formatTourTable, runTour } from '../tour.js';
+import { tourVerdict } from '../tourVerdict.js';
 
 /** `serve` (the embedded provider server in the foreground) and `tour` (what `npm run demo` runs). */
 export function registerDemoCommands(program: Command, globals: () => GlobalOptions): void {
@@ -12,15 +15,29 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .command('serve')
     .description('run the embedded OpenAI-compatible server that verifies every credential')
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', parsePort)
-    .action(async (options: { port?: number }) => {
-      const home = resolveHome(globals());
-      const { server, apiKey } = await startDemoServer(options.port);
-      const workspace = await writeDemoWorkspace(home, server);
-      await openManager(home).loginWithApiKey(apiKey);
-      console.log(`xdemo server listening on ${server.origin}
-
-Wrote ${workspace.configFile} with one provider per auth path, and logged ${home} in
-with a fresh API key for this server. In another terminal:
+    .option('--force', 'replace config.toml and auth.json in a chosen home that already has them')
+    .addHelpText(
+      'after',
+      '\nWithout --home or XDEMO_HOME, serve writes into a temporary home removed on stop; ~/.xdemo is left alone.',
+    )
+    .action(async (options: { port?: number; force?: boolean }) => {
+      const target = await prepareServeHome(chosenHome(globals()), options.force === true);
+      const { home } = target;
+      let server: ProviderServer | undefined;
+      try {
+        const started = await startDemoServer(options.port);
+        server = started.server;
+        const apiKey = started.apiKey;
+        const workspace = await writeDemoWorkspace(home, server);
+        await openManager(home).loginWithApiKey(apiKey);
+        const replaced = target.replaced.length
+          ? `\nReplaced the existing ${target.replaced.join(' and ')} in ${home} (--force).`
+          : '';
+        const where = target.temporary ? `a temporary home, ${home} (removed on stop)` : home;
+        console.log(`xdemo server listening on ${server.origin}
+${replaced}
+Wrote ${workspace.configFile} with one provider per auth path, and logged
+${where} in with a fresh API key for this server. In another terminal:
 
   export XDEMO_HOME=${home}
   export AWS_SHARED_CREDENTIALS_FILE=${workspace.awsEnv.AWS_SHARED_CREDENTIALS_FILE}
@@ -37,11 +54,14 @@ Config snippet for another client:
   requires_openai_auth = true
 
 Press Ctrl-C to stop.`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await server.close();
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+      } finally {
+        await server?.close();
+        await target.release();
+      }
     });
 
   program
@@ -60,10 +80,9 @@ Press Ctrl-C to stop.`);
       console.log(`composing ${versions.map((v) => `${v.name}@${v.version}`).join(', ')}`);
       const rows = await runTour();
       console.log(`\n${formatTourTable(rows)}\n`);
-      const failed = rows.filter((r) => !r.ok).length;
-      if (failed > 0)
-        throw new DemoError(`${failed} of ${rows.length} auth paths were not verified`, ExitCode.failure);
-      console.log(`All ${rows.length} auth paths verified by the server.`);
+      const verdict = tourVerdict(rows);
+      if (verdict.exitCode !== ExitCode.ok) throw new DemoError(verdict.message, verdict.exitCode);
+      console.log(verdict.message);
     });
 }
 

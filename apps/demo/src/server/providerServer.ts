@@ -24,8 +24,12 @@ export interface ProviderServer {
   /** Bedrock-style base URL: `<origin>/openai/v1`. */
   bedrockBaseUrl: string;
   minter: TokenMinter;
-  /** Accepted requests by credential kind, and rejected ones by status. */
-  stats: { verified: Record<CredentialKind, number>; rejected: Record<string, number> };
+  /** Accepted requests by credential kind, rejected ones by status, Responses answers by format. */
+  stats: {
+    verified: Record<CredentialKind, number>;
+    rejected: Record<string, number>;
+    responses: { json: number; sse: number };
+  };
   addApiKey(key: string): void;
   addBedrockApiKey(key: string): void;
   close(): Promise<void>;
@@ -44,6 +48,7 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
   const stats: ProviderServer['stats'] = {
     verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
     rejected: {},
+    responses: { json: 0, sse: 0 },
   };
 
   const server = createServer((req, res) => {
@@ -116,7 +121,11 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     }
     const model = typeof payload.model === 'string' ? payload.model : DEMO_MODELS[0];
     const text = answerFor(inputText(payload.input), verdict.kind);
-    if (payload.stream !== true) return json(res, 200, responseObject(model, text));
+    if (payload.stream !== true) {
+      stats.responses.json++;
+      return json(res, 200, responseObject(model, text));
+    }
+    stats.responses.sse++;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     for (const event of responseEvents(model, text))
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
