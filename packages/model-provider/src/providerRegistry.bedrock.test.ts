@@ -1,20 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from './loadConfig.js';
 import { createProviderRegistry } from './providerRegistry.js';
 import type { LoopbackServer } from './test-support/loopbackServer.js';
 import { startVerifyingServer, TEST_AWS_KEYS } from './test-support/sigv4Server.js';
 import { tempDir, tokenScript } from './test-support/tempDir.js';
+import { closeAfterTest } from './test-support/trackedServers.js';
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 async function server(bearers: string[] = []): Promise<LoopbackServer> {
   const s = await startVerifyingServer({ bearers });
-  servers.push(s);
+  closeAfterTest(s);
   return s;
 }
 

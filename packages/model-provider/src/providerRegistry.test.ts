@@ -2,12 +2,29 @@ import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createAuthManager } from '@x/auth-store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from './loadConfig.js';
 import { ProviderConfigError } from './providerConfigError.js';
 import { createProviderRegistry } from './providerRegistry.js';
 import { type LoopbackServer, sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
 import { tempDir, tokenScript } from './test-support/tempDir.js';
+import { closeAfterTest } from './test-support/trackedServers.js';
+
+/** Three generic providers: `keyed` (env_key KEYED_KEY), `inline` (the given bearer), `cmd` (a command). */
+const genericProviders = (inlineToken: string): string => `
+[model_providers.keyed]
+name = "Keyed"
+base_url = "http://127.0.0.1:9/v1"
+env_key = "KEYED_KEY"
+[model_providers.inline]
+name = "Inline"
+base_url = "http://127.0.0.1:9/v1"
+experimental_bearer_token = "${inlineToken}"
+[model_providers.cmd]
+name = "Cmd"
+base_url = "http://127.0.0.1:9/v1"
+auth = { command = "print-token" }
+`;
 
 function thrownBy(fn: () => unknown): ProviderConfigError | undefined {
   try {
@@ -18,10 +35,6 @@ function thrownBy(fn: () => unknown): ProviderConfigError | undefined {
   }
 }
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 async function echoServer(
   accept: (authorization: string | undefined) => boolean = () => true,
 ): Promise<LoopbackServer> {
@@ -33,28 +46,13 @@ async function echoServer(
         })
       : sendJson(res, 401, { error: { message: 'bad token' } }),
   );
-  servers.push(server);
+  closeAfterTest(server);
   return server;
 }
 
 describe('createProviderRegistry', () => {
   it('lists built-ins and configured providers with base URL and auth method, never a secret', async () => {
-    const config = await loadConfig({
-      toml: `
-[model_providers.keyed]
-name = "Keyed"
-base_url = "http://127.0.0.1:9/v1"
-env_key = "KEYED_KEY"
-[model_providers.inline]
-name = "Inline"
-base_url = "http://127.0.0.1:9/v1"
-experimental_bearer_token = "sk-canary-inline-0001"
-[model_providers.cmd]
-name = "Cmd"
-base_url = "http://127.0.0.1:9/v1"
-auth = { command = "print-token" }
-`,
-    });
+    const config = await loadConfig({ toml: genericProviders('sk-canary-inline-0001') });
     const registry = createProviderRegistry({ config, env: { AWS_REGION: 'eu-west-1' } });
     const list = registry.list();
     expect(list.map((p) => [p.id, p.authMethod, p.builtIn])).toEqual([
@@ -169,7 +167,7 @@ auth = { command = "print-token" }
       sendJson(res, 200, { object: 'list', data: [] });
       releaseB?.();
     });
-    servers.push(server);
+    closeAfterTest(server);
     const config = await loadConfig({
       toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\n[model_providers.c.auth]\ncommand = ${JSON.stringify(process.execPath)}\nargs = [${JSON.stringify(script)}]\n`,
     });
@@ -242,7 +240,7 @@ auth = { command = "print-token" }
 
   it('caps request_max_retries at 100 as Codex does', async () => {
     const server = await startLoopbackServer((_req, res) => sendJson(res, 500, {}));
-    servers.push(server);
+    closeAfterTest(server);
     const config = await loadConfig({
       toml: `[model_providers.r]\nname = "R"\nbase_url = "${server.url}"\nrequest_max_retries = 250\n`,
     });
@@ -272,22 +270,7 @@ auth = { command = "print-token" }
   });
 
   it('describes each generic auth source by method, never by secret', async () => {
-    const config = await loadConfig({
-      toml: `
-[model_providers.keyed]
-name = "Keyed"
-base_url = "http://127.0.0.1:9/v1"
-env_key = "KEYED_KEY"
-[model_providers.inline]
-name = "Inline"
-base_url = "http://127.0.0.1:9/v1"
-experimental_bearer_token = "sk-canary-inline-0002"
-[model_providers.cmd]
-name = "Cmd"
-base_url = "http://127.0.0.1:9/v1"
-auth = { command = "print-token" }
-`,
-    });
+    const config = await loadConfig({ toml: genericProviders('sk-canary-inline-0002') });
     const registry = createProviderRegistry({ config, env: { KEYED_KEY: 'sk-canary-env-0003' } });
     const keyed = await registry.get('keyed').describeAuth();
     expect(keyed).toEqual({ provider: 'keyed', method: 'env-key', variable: 'KEYED_KEY' });
@@ -305,7 +288,7 @@ auth = { command = "print-token" }
     const server = await startLoopbackServer((_req, res, i) =>
       i === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { ok: true }),
     );
-    servers.push(server);
+    closeAfterTest(server);
     const config = await loadConfig({
       toml: `[model_providers.z]\nname = "Z"\nbase_url = "${server.url}"\nexperimental_bearer_token = "zip-token"\n`,
     });

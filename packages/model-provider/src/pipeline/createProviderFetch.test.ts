@@ -1,19 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderRequestError } from '../providerRequestError.js';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../test-support/loopbackServer.js';
+import { sendJson } from '../test-support/loopbackServer.js';
+import { serve } from '../test-support/trackedServers.js';
 import type { AuthSource, HttpRequest, RecoveryResponse } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
-
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-  const server = await startLoopbackServer(handler);
-  servers.push(server);
-  return server;
-}
 
 /** A bearer source whose token changes on each recovery, counting its calls. */
 function countingAuth(options: { recoverResult?: boolean } = {}) {

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../loadConfig.js';
 import { createProviderRegistry } from '../providerRegistry.js';
 import { ProviderRequestError } from '../providerRequestError.js';
-import { type LoopbackServer, startLoopbackServer } from '../test-support/loopbackServer.js';
+import type { LoopbackServer } from '../test-support/loopbackServer.js';
+import { serve } from '../test-support/trackedServers.js';
 import type { AuthSource } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
-
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-  const server = await startLoopbackServer(handler);
-  servers.push(server);
-  return server;
-}
 
 type Behaviour = 'silent' | 'drop' | 'partial' | 'ok';
 
