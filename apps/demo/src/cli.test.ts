@@ -256,7 +256,7 @@ describe('xdemo serve', () => {
         env: { HOME: serveHome },
       });
       expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
-      expect(await serve.stop()).toBe(0);
+      expect(await serve.stop(), serve.stderr()).toEqual({ code: 0, signal: null });
       // The API key serve generates and stores is never printed; a chosen home is kept.
       const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8'))
         .OPENAI_API_KEY as string;
@@ -290,7 +290,7 @@ describe('xdemo serve', () => {
       expect(ask.stdout).toBe('echo: temp [verified: api-key]\n');
       expect(await readFile(join(xdemoHome, 'config.toml'), 'utf8')).toBe('model = "mine"\n');
       expect(await readFile(join(xdemoHome, 'auth.json'), 'utf8')).toBe(before);
-      expect(await serve.stop()).toBe(0);
+      expect(await serve.stop(), serve.stderr()).toEqual({ code: 0, signal: null });
       await expect(stat(temporary)).rejects.toMatchObject({ code: 'ENOENT' });
       expect(serve.stdout()).not.toContain(CANARY_KEY);
     } finally {
@@ -320,7 +320,7 @@ describe('xdemo serve', () => {
         expect(forced.stdout()).toContain(`Replaced the existing config.toml in ${chosen} (--force).`);
         expect(await readFile(join(chosen, 'config.toml'), 'utf8')).toMatch(/^# Written by xdemo/);
       } finally {
-        expect(await forced.stop()).toBe(0);
+        expect(await forced.stop(), forced.stderr()).toEqual({ code: 0, signal: null });
       }
       // A chosen home is kept after stop.
       expect((await stat(join(chosen, 'auth.json'))).isFile()).toBe(true);

@@ -7,21 +7,29 @@ export interface ServeProcess {
   stdout(): string;
   /** Resolves once serve printed its banner (`Press Ctrl-C to stop.`). */
   ready(): Promise<void>;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
+  stderr(): string;
+  /** SIGTERM (unless it already exited), then how it ended: `{ code: 0, signal: null }` when clean. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Spawns the built `xdemo ... serve` in the foreground, as a user would. */
 export function spawnServe(args: string[], env: NodeJS.ProcessEnv): ServeProcess {
   const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     stdout: () => stdout,
+    stderr: () => stderr,
     ready: () =>
       vi.waitFor(
         () => {
@@ -31,7 +39,7 @@ export function spawnServe(args: string[], env: NodeJS.ProcessEnv): ServeProcess
         { timeout: 20_000 },
       ),
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
   };
