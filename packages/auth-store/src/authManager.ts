@@ -166,14 +166,18 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     clientId: options.clientId ?? DEFAULT_CLIENT_ID,
     warn,
   });
+  /** Before auth.json is replaced or removed: an unreadable one is copied aside, never lost. */
+  const keepCorruptCopy = async (): Promise<void> => {
+    const copy = storeMode === 'ephemeral' ? null : await file.preserveCorrupt();
+    if (copy) warn({ code: 'AUTH_FILE_CORRUPT', message: `kept the unreadable auth file as ${copy}` });
+  };
   const login = async (dot: AuthDotJson): Promise<void> => {
     const mode = resolveAuthMode(dot);
     const preview = await buildAuth(dot, 'login', async () => ({ taskId: '', createdAt: '' }));
     const problem = checkLoginRestrictions(options.loginRestrictions, mode, accountOf(preview));
     if (problem) throw new AuthStoreError('LOGIN_RESTRICTED', problem);
     await locked(async () => {
-      const copy = storeMode === 'ephemeral' ? null : await file.preserveCorrupt();
-      if (copy) warn({ code: 'AUTH_FILE_CORRUPT', message: `kept the unreadable auth file as ${copy}` });
+      await keepCorruptCopy();
       await store.save(dot);
     });
     external = null;
@@ -197,7 +201,10 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       return adopt(await store.load(), true);
     },
     async logout() {
-      const removed = await locked(() => store.delete());
+      const removed = await locked(async () => {
+        await keepCorruptCopy();
+        return store.delete();
+      });
       const hadExternal = external !== null;
       external = null;
       const had = stored?.dot != null;
