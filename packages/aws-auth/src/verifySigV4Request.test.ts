@@ -10,7 +10,9 @@ const credentials = {
 const options = { credentials, region: 'us-east-1', services: ['bedrock-mantle', 'bedrock'] };
 const url = 'http://127.0.0.1:8123/openai/v1/responses?model=a:b&x=1&x=2';
 
-async function received(overrides: { service?: string; signingDate?: Date; body?: string } = {}) {
+async function received(
+  overrides: { service?: string; signingDate?: Date; body?: string; sessionToken?: string } = {},
+) {
   const signed = await signRequest(
     {
       method: 'POST',
@@ -21,7 +23,10 @@ async function received(overrides: { service?: string; signingDate?: Date; body?
     {
       region: 'us-east-1',
       service: overrides.service ?? 'bedrock-mantle',
-      credentials,
+      credentials: {
+        ...credentials,
+        ...(overrides.sessionToken ? { sessionToken: overrides.sessionToken } : {}),
+      },
       ...(overrides.signingDate ? { signingDate: overrides.signingDate } : {}),
     },
   );
@@ -72,6 +77,25 @@ describe('verifySigV4Request', () => {
     expect(await verifySigV4Request(unsigned, options)).toMatchObject({
       code: 'IncompleteSignatureException',
     });
+  });
+
+  it('checks the session token of temporary credentials, and refuses one sent with long-term keys', async () => {
+    const token = 'session-token-verify-0001';
+    const temporary = { ...options, credentials: { ...credentials, sessionToken: token } };
+    expect(await verifySigV4Request(await received({ sessionToken: token }), temporary)).toMatchObject({
+      ok: true,
+    });
+    const invalid = { ok: false, code: 'UnrecognizedClientException' };
+    expect(await verifySigV4Request(await received({ sessionToken: 'other-token' }), temporary)).toEqual({
+      ...invalid,
+      message: 'The security token included in the request is invalid.',
+    });
+    expect(await verifySigV4Request(await received(), temporary)).toMatchObject(invalid);
+    expect(await verifySigV4Request(await received({ sessionToken: token }), options)).toMatchObject(invalid);
+    // The token is signed: one swapped in afterwards fails the signature, not just the token check.
+    const swapped = await received({ sessionToken: 'other-token' });
+    swapped.headers['x-amz-security-token'] = token;
+    expect(await verifySigV4Request(swapped, temporary)).toMatchObject({ code: 'SignatureDoesNotMatch' });
   });
 
   it('never puts the secret key in a verdict', async () => {

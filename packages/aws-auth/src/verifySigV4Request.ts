@@ -13,8 +13,12 @@ export interface ReceivedRequest {
 }
 
 export interface VerifySigV4Options {
-  /** The server's copy of the caller's keys; the access key id must match the one in the header. */
-  credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey'>;
+  /**
+   * The server's copy of the caller's keys; the access key id must match the one in the header. With
+   * a `sessionToken`, requests must carry that token in `x-amz-security-token` (signed); without one,
+   * a request carrying any token is refused, as AWS refuses a token with long-term keys.
+   */
+  credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>;
   region: string;
   /** Signing services accepted in the credential scope, e.g. `['bedrock-mantle', 'bedrock']`. */
   services: readonly string[];
@@ -55,7 +59,11 @@ export async function verifySigV4Request(
       'Authorization header requires a valid AWS4-HMAC-SHA256 signature.',
     );
   const [, accessKeyId = '', , region = '', service = '', signedHeaders = '', signature = ''] = match;
-  if (accessKeyId !== options.credentials.accessKeyId) {
+  const sessionToken = single(request.headers['x-amz-security-token']);
+  const expectedToken = options.credentials.sessionToken;
+  const tokenOk =
+    expectedToken === undefined ? sessionToken === undefined : sameText(sessionToken ?? '', expectedToken);
+  if (accessKeyId !== options.credentials.accessKeyId || !tokenOk) {
     return deny('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
   if (region !== options.region || !options.services.includes(service)) {
@@ -81,7 +89,6 @@ export async function verifySigV4Request(
     const value = single(request.headers[name]);
     if (value !== undefined && !SIGNER_OWNED.has(name)) headers[name] = value;
   }
-  const sessionToken = single(request.headers['x-amz-security-token']);
   const host = single(request.headers.host) ?? 'localhost';
   if (!request.target.startsWith('/')) {
     return deny('IncompleteSignatureException', 'The request target must be an absolute path.');
@@ -100,7 +107,11 @@ export async function verifySigV4Request(
         region,
         service,
         signingDate: new Date(signedAt),
-        credentials: { ...options.credentials, ...(sessionToken === undefined ? {} : { sessionToken }) },
+        credentials: {
+          accessKeyId: options.credentials.accessKeyId,
+          secretAccessKey: options.credentials.secretAccessKey,
+          ...(sessionToken === undefined ? {} : { sessionToken }),
+        },
       },
     );
   } catch (error) {
