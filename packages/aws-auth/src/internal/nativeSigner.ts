@@ -6,7 +6,7 @@
 import type { AwsCredentials, AwsCredentialsProvider } from '../types.js';
 import { amzDates } from './amzDate.js';
 import { canonicalHeaders, canonicalPath, canonicalQuery, parseQuery } from './canonical.js';
-import type { NodeCryptoLike, SecretKey } from './sha256.js';
+import { type NodeCryptoLike, nodeSha256Hex, type SecretKey } from './sha256.js';
 import type { SignParts, SignPartsOptions } from './signCore.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -40,16 +40,7 @@ export function createNativeSigner(
     cached = { secret, scope, key: crypto.createSecretKey?.(key) ?? key };
     return cached.key;
   };
-  const oneShot = crypto.hash?.bind(crypto);
-  // Strings are hashed as UTF-8 by the native code, without a byte copy made here.
-  const sha256Hex = oneShot
-    ? (data: string | Uint8Array): string => oneShot('sha256', data, 'hex')
-    : (data: string | Uint8Array): string => {
-        const hash = crypto.createHash('sha256');
-        if (typeof data === 'string') hash.update(data, 'utf8');
-        else hash.update(data);
-        return hash.digest('hex');
-      };
+  const sha256Hex = nodeSha256Hex(crypto);
 
   // Clients call the same few paths over and over: canonicalize each once.
   const paths = new Map<string, string>();

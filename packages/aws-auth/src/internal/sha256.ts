@@ -45,6 +45,21 @@ function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * A synchronous SHA-256 hex digest on `node:crypto`: the one-shot `crypto.hash` where it exists, a
+ * Hash object before Node 20.12. Strings are hashed as UTF-8 by the native code, without a byte copy.
+ */
+export function nodeSha256Hex(crypto: NodeCryptoLike): (data: string | Uint8Array) => string {
+  const oneShot = crypto.hash?.bind(crypto);
+  if (oneShot) return (data) => oneShot('sha256', data, 'hex');
+  return (data) => {
+    const hash = crypto.createHash('sha256');
+    if (typeof data === 'string') hash.update(data, 'utf8');
+    else hash.update(data);
+    return hash.digest('hex');
+  };
+}
+
 /** Builds the smithy Checksum/Hash class over `node:crypto` (native, hashes strings without copying). */
 export function nodeSha256(crypto: NodeCryptoLike): Sha256Impl {
   class NodeSha256 {
@@ -77,17 +92,12 @@ export function nodeSha256(crypto: NodeCryptoLike): Sha256Impl {
       this.#hash = this.#create();
     }
   }
+  const hex = nodeSha256Hex(crypto);
   return {
     native: true,
     crypto,
     ctor: NodeSha256 as unknown as Sha256Constructor,
-    hashHex: (data) => {
-      const hash = crypto.createHash('sha256');
-      // A string body is hashed as UTF-8 directly by the native code: no intermediate byte copy.
-      if (typeof data === 'string') hash.update(data, 'utf8');
-      else hash.update(data);
-      return Promise.resolve(hash.digest('hex'));
-    },
+    hashHex: (data) => Promise.resolve(hex(data)),
   };
 }
 
