@@ -41,6 +41,7 @@ const rootLint = spawnSync(
     'biome.json',
     'turbo.json',
     'tsconfig.base.json',
+    'tsdown.shared.ts',
   ],
   {
     cwd: root,

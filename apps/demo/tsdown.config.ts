@@ -1,11 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.js';
 
-export default defineConfig({
-  entry: ['src/cli.ts'],
-  format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
-  dts: false,
-  clean: true,
-  fixedExtension: false,
-});
+// A private program, not a library: no declarations to ship.
+export default defineConfig({ ...packageBuild(['src/cli.ts']), dts: false });

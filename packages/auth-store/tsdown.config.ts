@@ -1,12 +1,4 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
-  dts: true,
-  sourcemap: false,
-  clean: true,
-  fixedExtension: false,
-});
+export default defineConfig(packageBuild(['src/index.ts']));
