@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiReports } from './api-report.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -88,6 +89,11 @@ try {
     check(`${manifest.name}: are-the-types-wrong (esm-only)`, () => {
       run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], root);
     });
+    for (const report of apiReports(pkgDir, manifest)) {
+      check(report.label, () => {
+        if (!report.ok) throw new Error(report.why);
+      });
+    }
   }
 } finally {
   rmSync(outDir, { recursive: true, force: true });
