@@ -1,3 +1,5 @@
+import type { isRecoverableStatus } from './recoverableStatus.js';
+
 /**
  * A finished request as auth sources see it: the exact method, URL, headers and body bytes that
  * will be sent. Sources return a new request and never change the one they were given.
@@ -32,8 +34,9 @@ export interface AuthorizeOptions {
 
 /**
  * The seam between a request pipeline and any credential. `authorize` runs before every attempt;
- * `recover` runs at most once per request after an auth failure, with the request as it was
- * authorized, and resolves true when a retry is worth making.
+ * `recover` runs at most once per request, after a status {@link isRecoverableStatus} accepts
+ * (400, 401, 403), with the request as it was authorized; it resolves true when a retry is worth
+ * making and false for any failure it cannot mend.
  * @public
  */
 export interface AuthSource {
