@@ -1,7 +1,8 @@
 import { signRequest } from '@x/aws-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
-import { MAX_BODY_BYTES, type ProviderServer, startProviderServer } from './providerServer.js';
+import { type ProviderServer, startProviderServer } from './providerServer.js';
+import { MAX_BODY_BYTES } from './readBody.js';
 
 let server: ProviderServer;
 beforeAll(async () => {

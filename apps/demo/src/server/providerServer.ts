@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import type { AwsCredentials } from '@x/aws-auth';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
+import { decodeBody, UnsupportedEncodingError } from './decodeBody.js';
+import { BodyTooLargeError, readBody } from './readBody.js';
 import { answerFor, DEMO_MODELS, inputText, responseEvents, responseObject } from './responsesApi.js';
 import { TokenMinter } from './tokenMinter.js';
 
@@ -56,14 +57,10 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
       .then((body) => route(req, res, body))
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) {
-          // The rest of the body is not read: close the connection once the answer is out.
-          res.setHeader('connection', 'close');
-          return json(res, 413, {
-            error: {
-              message: `request body is larger than ${MAX_BODY_BYTES} bytes`,
-              type: 'invalid_request_error',
-            },
-          });
+          // A raw body over the limit is not read to its end: close the connection once the answer is
+          // out. A body that only inflated too far was read whole, so the connection stays usable.
+          if (!error.decompressed) res.setHeader('connection', 'close');
+          return json(res, 413, { error: { message: error.message, type: 'invalid_request_error' } });
         }
         json(res, 500, { error: { message: 'internal error', type: 'server_error' } });
       });
@@ -109,9 +106,12 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
       return json(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
     let payload: { model?: unknown; input?: unknown; stream?: unknown };
     try {
-      const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
-      payload = JSON.parse(raw.toString('utf8'));
-    } catch {
+      payload = JSON.parse((await decodeBody(body, req.headers['content-encoding'])).toString('utf8'));
+    } catch (error) {
+      // Too large goes to the 413 answer; anything else the client sent is not JSON we can read.
+      if (error instanceof BodyTooLargeError) throw error;
+      if (error instanceof UnsupportedEncodingError)
+        return json(res, 415, { error: { message: error.message, type: 'invalid_request_error' } });
       return json(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
@@ -152,30 +152,6 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
         server.close(() => resolve());
       }),
   };
-}
-
-/** Largest request body the demo server reads (4 MiB); a larger one is answered 413. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
