@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '@x/aws-auth';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
 import { decodeBody, UnsupportedEncodingError } from './decodeBody.js';
+import { isLoopbackHost } from './loopbackHost.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 import { answerFor, DEMO_MODELS, inputText, responseEvents, responseObject } from './responsesApi.js';
 import { TokenMinter } from './tokenMinter.js';
@@ -52,7 +53,21 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     responses: { json: 0, sse: 0 },
   };
 
+  let port = 0;
   const server = createServer((req, res) => {
+    // Before anything else, body included: a request for any other host is a DNS-rebinding page or a
+    // forged Host (which could make a signature for one path verify for another).
+    if (!isLoopbackHost(req.headers.host, port)) {
+      stats.rejected[421] = (stats.rejected[421] ?? 0) + 1;
+      res.setHeader('connection', 'close');
+      return json(res, 421, {
+        error: {
+          message: `this server answers only requests for localhost, 127.0.0.1 or [::1] on port ${port}`,
+          type: 'invalid_request_error',
+          code: 'misdirected_request',
+        },
+      });
+    }
     readBody(req)
       .then((body) => route(req, res, body))
       .catch((error: unknown) => {
@@ -136,7 +151,7 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
