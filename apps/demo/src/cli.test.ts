@@ -256,6 +256,16 @@ describe('xdemo serve', () => {
         env: { HOME: serveHome },
       });
       expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
+      // The token command mints through serve's server with the control secret from its 0600 file.
+      const command = await runCli(['--home', serveHome, 'ask', '--provider', 'xdemo-command', 'minted'], {
+        env: { HOME: serveHome },
+      });
+      expect(command.stdout).toBe('echo: minted [verified: command-token]\n');
+      const controlSecret = (await readFile(join(serveHome, 'bin', 'control-secret'), 'utf8')).trim();
+      expect(controlSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const help = await runCli(['--home', serveHome, 'serve', '--help'], { env: { HOME: serveHome } });
+      const printed = [stdout, serve.stderr(), command.stdout, command.stderr, help.stdout, help.stderr];
+      expect(printed.join('\n')).not.toContain(controlSecret);
       expect(await serve.stop(), serve.stderr()).toEqual({ code: 0, signal: null });
       // The API key serve generates and stores is never printed; a chosen home is kept.
       const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8'))

@@ -2,6 +2,7 @@ import { signRequest } from '@x/aws-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { rawRequest } from '../test-support/rawRequest.js';
+import { CONTROL_SECRET_HEADER } from './controlSecret.js';
 import { type ProviderServer, startProviderServer } from './providerServer.js';
 
 const KEY = 'sk-host-test-key';
@@ -63,17 +64,20 @@ describe('the Host check', () => {
     const { token } = server.minter.mint();
     for (const host of refused) {
       expectMisdirected(await models(host));
-      expectMisdirected(await rawRequest(port, { method: 'POST', target: '/demo/mint', headers: { host } }));
-      expectMisdirected(
-        await rawRequest(port, { method: 'POST', target: '/demo/expire', headers: { host } }),
-      );
+      // With the right control secret, so only the Host is wrong.
+      const control = { host, [CONTROL_SECRET_HEADER]: server.controlSecret() };
+      expectMisdirected(await rawRequest(port, { method: 'POST', target: '/demo/mint', headers: control }));
+      expectMisdirected(await rawRequest(port, { method: 'POST', target: '/demo/expire', headers: control }));
       expectMisdirected(await rawRequest(port, { method: 'GET', target: '/nowhere', headers: { host } }));
     }
     expect(server.minter.minted).toBe(minted + 1);
     expect(server.minter.check(token)).toBe('valid');
     expect(server.stats.rejected[421]).toBe(refused.length * 4);
     // Node itself refuses a request with no Host at all.
-    expect((await rawRequest(port, { method: 'POST', target: '/demo/mint' })).status).toBe(400);
+    const noHost = { [CONTROL_SECRET_HEADER]: server.controlSecret() };
+    expect((await rawRequest(port, { method: 'POST', target: '/demo/mint', headers: noHost })).status).toBe(
+      400,
+    );
     expect(server.minter.minted).toBe(minted + 1);
   });
 

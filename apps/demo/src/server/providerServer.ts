@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '@x/aws-auth';
+import { CONTROL_SECRET_HEADER, controlSecretMatches, newControlSecret } from './controlSecret.js';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
 import { decodeBody, UnsupportedEncodingError } from './decodeBody.js';
 import { isLoopbackHost } from './loopbackHost.js';
@@ -26,6 +27,12 @@ export interface ProviderServer {
   /** Bedrock-style base URL: `<origin>/openai/v1`. */
   bedrockBaseUrl: string;
   minter: TokenMinter;
+  /**
+   * The per-run secret `POST /demo/mint` and `POST /demo/expire` require in the
+   * `x-xdemo-control-secret` header; only the server's own tools get it. A function, so the value
+   * never shows when the server object is inspected or serialized.
+   */
+  controlSecret(): string;
   /** Accepted requests by credential kind, rejected ones by status, Responses answers by format. */
   stats: {
     verified: Record<CredentialKind, number>;
@@ -40,12 +47,14 @@ export interface ProviderServer {
 /**
  * An OpenAI-compatible server on 127.0.0.1 that verifies every credential it receives: `GET /models`,
  * `POST /responses` (JSON or SSE) under `/v1` and `/openai/v1`, plus `POST /demo/mint` (a short-lived
- * token for the demo's token command) and `POST /demo/expire` (expire every minted token).
+ * token for the demo's token command) and `POST /demo/expire` (expire every minted token), both
+ * guarded by the per-run control secret. Requests for any Host but a loopback one are refused.
  */
 export async function startProviderServer(options: ProviderServerOptions): Promise<ProviderServer> {
   const apiKeys = new Set(options.apiKeys ?? []);
   const bedrockApiKeys = new Set(options.bedrockApiKeys ?? []);
   const minter = new TokenMinter(options.tokenTtlMs ?? 10 * 60 * 1000);
+  const controlSecret = newControlSecret();
   const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, aws: options.aws };
   const stats: ProviderServer['stats'] = {
     verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
@@ -83,12 +92,21 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'POST' && path === '/demo/mint') {
+    if (req.method === 'POST' && (path === '/demo/mint' || path === '/demo/expire')) {
+      if (!controlSecretMatches(req.headers[CONTROL_SECRET_HEADER], controlSecret)) {
+        stats.rejected[401] = (stats.rejected[401] ?? 0) + 1;
+        return json(res, 401, {
+          error: {
+            message: `${path} needs this run's control secret in the ${CONTROL_SECRET_HEADER} header`,
+            type: 'invalid_request_error',
+            code: 'invalid_control_secret',
+          },
+        });
+      }
+      if (path === '/demo/expire') return json(res, 200, { expired: minter.expireAll() });
       const { token, expiresAt } = minter.mint();
       return json(res, 200, { token, expires_at: expiresAt.toISOString() });
     }
-    if (req.method === 'POST' && path === '/demo/expire')
-      return json(res, 200, { expired: minter.expireAll() });
     const endpoint = /^\/(?:openai\/)?v1\/(models|responses)$/.exec(path)?.[1];
     if (!endpoint)
       return json(res, 404, { error: { message: `no route for ${req.method} ${path}`, type: 'not_found' } });
@@ -158,6 +176,7 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     openaiBaseUrl: `${origin}/v1`,
     bedrockBaseUrl: `${origin}/openai/v1`,
     minter,
+    controlSecret: () => controlSecret,
     stats,
     addApiKey: (key) => void apiKeys.add(key),
     addBedrockApiKey: (key) => void bedrockApiKeys.add(key),
