@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '@x/aws-auth';
-import { CONTROL_SECRET_HEADER, controlSecretMatches, newControlSecret } from './controlSecret.js';
+import { answerControl, isControlPath } from './controlRoutes.js';
+import { newControlSecret } from './controlSecret.js';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
-import { decodeBody, UnsupportedEncodingError } from './decodeBody.js';
 import { isLoopbackHost } from './loopbackHost.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
-import { answerFor, DEMO_MODELS, inputText, responseEvents, responseObject } from './responsesApi.js';
+import { DEMO_MODELS } from './responsesApi.js';
+import { answerResponses } from './responsesRoute.js';
+import { sendJson, setCommonHeaders } from './sendJson.js';
 import { TokenMinter } from './tokenMinter.js';
 
 export interface ProviderServerOptions {
@@ -64,12 +66,13 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
 
   let port = 0;
   const server = createServer((req, res) => {
+    setCommonHeaders(res);
     // Before anything else, body included: a request for any other host is a DNS-rebinding page or a
     // forged Host (which could make a signature for one path verify for another).
     if (!isLoopbackHost(req.headers.host, port)) {
       stats.rejected[421] = (stats.rejected[421] ?? 0) + 1;
       res.setHeader('connection', 'close');
-      return json(res, 421, {
+      return sendJson(res, 421, {
         error: {
           message: `this server answers only requests for localhost, 127.0.0.1 or [::1] on port ${port}`,
           type: 'invalid_request_error',
@@ -84,32 +87,21 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
           // A raw body over the limit is not read to its end: close the connection once the answer is
           // out. A body that only inflated too far was read whole, so the connection stays usable.
           if (!error.decompressed) res.setHeader('connection', 'close');
-          return json(res, 413, { error: { message: error.message, type: 'invalid_request_error' } });
+          return sendJson(res, 413, { error: { message: error.message, type: 'invalid_request_error' } });
         }
-        json(res, 500, { error: { message: 'internal error', type: 'server_error' } });
+        sendJson(res, 500, { error: { message: 'internal error', type: 'server_error' } });
       });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'POST' && (path === '/demo/mint' || path === '/demo/expire')) {
-      if (!controlSecretMatches(req.headers[CONTROL_SECRET_HEADER], controlSecret)) {
-        stats.rejected[401] = (stats.rejected[401] ?? 0) + 1;
-        return json(res, 401, {
-          error: {
-            message: `${path} needs this run's control secret in the ${CONTROL_SECRET_HEADER} header`,
-            type: 'invalid_request_error',
-            code: 'invalid_control_secret',
-          },
-        });
-      }
-      if (path === '/demo/expire') return json(res, 200, { expired: minter.expireAll() });
-      const { token, expiresAt } = minter.mint();
-      return json(res, 200, { token, expires_at: expiresAt.toISOString() });
-    }
+    if (req.method === 'POST' && isControlPath(path))
+      return answerControl(req, res, path, { minter, secret: controlSecret, rejected: stats.rejected });
     const endpoint = /^\/(?:openai\/)?v1\/(models|responses)$/.exec(path)?.[1];
     if (!endpoint)
-      return json(res, 404, { error: { message: `no route for ${req.method} ${path}`, type: 'not_found' } });
+      return sendJson(res, 404, {
+        error: { message: `no route for ${req.method} ${path}`, type: 'not_found' },
+      });
 
     const verdict = await checkCredential(
       { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
@@ -119,9 +111,9 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
       stats.rejected[verdict.status] = (stats.rejected[verdict.status] ?? 0) + 1;
       if (verdict.status === 403) {
         res.setHeader('x-amzn-errortype', verdict.code);
-        return json(res, 403, { message: verdict.message });
+        return sendJson(res, 403, { message: verdict.message });
       }
-      return json(res, 401, {
+      return sendJson(res, 401, {
         error: { message: verdict.message, type: 'invalid_request_error', code: verdict.code },
       });
     }
@@ -130,39 +122,14 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
 
     if (endpoint === 'models') {
       const created = 1_700_000_000;
-      return json(res, 200, {
+      return sendJson(res, 200, {
         object: 'list',
         data: DEMO_MODELS.map((id) => ({ id, object: 'model', created, owned_by: 'xdemo' })),
       });
     }
     if (req.method !== 'POST')
-      return json(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
-    let payload: { model?: unknown; input?: unknown; stream?: unknown };
-    try {
-      payload = JSON.parse((await decodeBody(body, req.headers['content-encoding'])).toString('utf8'));
-    } catch (error) {
-      // Too large goes to the 413 answer; anything else the client sent is not JSON we can read.
-      if (error instanceof BodyTooLargeError) throw error;
-      if (error instanceof UnsupportedEncodingError)
-        return json(res, 415, { error: { message: error.message, type: 'invalid_request_error' } });
-      return json(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return json(res, 400, {
-        error: { message: 'the body must be a JSON object', type: 'invalid_request_error' },
-      });
-    }
-    const model = typeof payload.model === 'string' ? payload.model : DEMO_MODELS[0];
-    const text = answerFor(inputText(payload.input), verdict.kind);
-    if (payload.stream !== true) {
-      stats.responses.json++;
-      return json(res, 200, responseObject(model, text));
-    }
-    stats.responses.sse++;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const event of responseEvents(model, text))
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    res.end();
+      return sendJson(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
+    return answerResponses(req, res, body, verdict.kind, stats.responses);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -186,9 +153,4 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
         server.close(() => resolve());
       }),
   };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
