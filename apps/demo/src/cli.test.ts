@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
+import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { type ProviderServer, startProviderServer } from './server/providerServer.js';
+import { rawRequest } from './test-support/rawRequest.js';
 import { CLI, runCli } from './test-support/runCli.js';
 import { spawnServe } from './test-support/spawnServe.js';
 
@@ -256,6 +258,25 @@ describe('xdemo serve', () => {
         env: { HOME: serveHome },
       });
       expect(ask.stdout).toBe('echo: served [verified: api-key]\n');
+      // The token command mints through serve's server with the control secret from its 0600 file.
+      const command = await runCli(['--home', serveHome, 'ask', '--provider', 'xdemo-command', 'minted'], {
+        env: { HOME: serveHome },
+      });
+      expect(command.stdout).toBe('echo: minted [verified: command-token]\n');
+      const controlSecret = (await readFile(join(serveHome, 'bin', 'control-secret'), 'utf8')).trim();
+      expect(controlSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const help = await runCli(['--home', serveHome, 'serve', '--help'], { env: { HOME: serveHome } });
+      expect(help.stdout).toContain('(421 otherwise)');
+      // serve's server refuses a foreign Host, even with the control secret.
+      const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
+      const rebound = await rawRequest(port, {
+        method: 'POST',
+        target: '/demo/mint',
+        headers: { host: `rebound.example:${port}`, [CONTROL_SECRET_HEADER]: controlSecret },
+      });
+      expect(rebound.status).toBe(421);
+      const printed = [stdout, serve.stderr(), command.stdout, command.stderr, help.stdout, help.stderr];
+      expect(printed.join('\n')).not.toContain(controlSecret);
       expect(await serve.stop(), serve.stderr()).toEqual({ code: 0, signal: null });
       // The API key serve generates and stores is never printed; a chosen home is kept.
       const stored = JSON.parse(await readFile(join(serveHome, 'auth.json'), 'utf8'))

@@ -1,10 +1,20 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_AWS_PROFILE, DEMO_AWS_REGION, demoAwsFiles } from './demoAws.js';
+import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 
-/** The token command the demo configures: asks the embedded server to mint a short-lived token. */
-const MINT_SCRIPT = `// Prints a short-lived bearer token minted by the xdemo server given as the first argument.
-const response = await fetch(new URL('/demo/mint', process.argv[2]), { method: 'POST' });
+/**
+ * The token command the demo configures: asks the embedded server to mint a short-lived token. The
+ * server's control secret comes from a file, so it never appears on a command line (`ps`).
+ */
+const MINT_SCRIPT = `// Prints a short-lived bearer token minted by the xdemo server given as the first argument,
+// authorized by the control secret in the file given as the second.
+import { readFileSync } from 'node:fs';
+const secret = readFileSync(process.argv[3], 'utf8').trim();
+const response = await fetch(new URL('/demo/mint', process.argv[2]), {
+  method: 'POST',
+  headers: { '${CONTROL_SECRET_HEADER}': secret },
+});
 if (!response.ok) {
   console.error('mint failed with status ' + response.status);
   process.exit(1);
@@ -15,14 +25,20 @@ process.stdout.write(token + '\\n');
 
 export interface DemoWorkspace {
   configFile: string;
+  /** The server's control secret (mode 0600), read by the token command. */
+  controlSecretFile: string;
   awsEnv: { AWS_SHARED_CREDENTIALS_FILE: string; AWS_CONFIG_FILE: string };
 }
 
 /**
  * Writes, under `home`, everything a session against the embedded server needs: the demo AWS profile,
- * the token command, and a `config.toml` with one provider per auth path.
+ * the token command and the server's control secret for it, and a `config.toml` with one provider per
+ * auth path.
  */
-export async function writeDemoWorkspace(home: string, server: { origin: string }): Promise<DemoWorkspace> {
+export async function writeDemoWorkspace(
+  home: string,
+  server: { origin: string; controlSecret(): string },
+): Promise<DemoWorkspace> {
   await mkdir(join(home, 'aws'), { recursive: true, mode: 0o700 });
   await mkdir(join(home, 'bin'), { recursive: true, mode: 0o700 });
   const aws = demoAwsFiles();
@@ -30,17 +46,28 @@ export async function writeDemoWorkspace(home: string, server: { origin: string 
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws', 'credentials'),
     AWS_CONFIG_FILE: join(home, 'aws', 'config'),
   };
-  await writeFile(awsEnv.AWS_SHARED_CREDENTIALS_FILE, aws.credentials, { mode: 0o600 });
-  await writeFile(awsEnv.AWS_CONFIG_FILE, aws.config, { mode: 0o600 });
+  await writeNewFile(awsEnv.AWS_SHARED_CREDENTIALS_FILE, aws.credentials, 0o600);
+  await writeNewFile(awsEnv.AWS_CONFIG_FILE, aws.config, 0o600);
   const mintScript = join(home, 'bin', 'mint-token.mjs');
-  await writeFile(mintScript, MINT_SCRIPT, { mode: 0o700 });
+  await writeNewFile(mintScript, MINT_SCRIPT, 0o700);
+  const controlSecretFile = join(home, 'bin', 'control-secret');
+  await writeNewFile(controlSecretFile, `${server.controlSecret()}\n`, 0o600);
   const configFile = join(home, 'config.toml');
-  await writeFile(configFile, demoConfigToml(server.origin, mintScript));
-  return { configFile, awsEnv };
+  await writeFile(configFile, demoConfigToml(server.origin, mintScript, controlSecretFile));
+  return { configFile, controlSecretFile, awsEnv };
+}
+
+/**
+ * Writes `path` as a new file with `mode`. A file left there (a chosen home reused with `--force`)
+ * is removed first: writing over it would keep its old mode, and a symlink would be followed.
+ */
+async function writeNewFile(path: string, content: string, mode: number): Promise<void> {
+  await rm(path, { force: true });
+  await writeFile(path, content, { mode, flag: 'wx' });
 }
 
 /** One provider per auth path, all pointing at the embedded server. */
-export function demoConfigToml(origin: string, mintScript: string): string {
+export function demoConfigToml(origin: string, mintScript: string, controlSecretFile: string): string {
   const q = (value: string): string => JSON.stringify(value);
   return `# Written by xdemo: every provider points at the embedded server on ${origin}.
 model = "demo-echo-1"
@@ -56,7 +83,7 @@ base_url = ${q(`${origin}/v1`)}
 
 [model_providers.xdemo-command.auth]
 command = ${q(process.execPath)}
-args = [${q(mintScript)}, ${q(origin)}]
+args = [${q(mintScript)}, ${q(origin)}, ${q(controlSecretFile)}]
 timeout_ms = 5000
 
 [model_providers.amazon-bedrock]

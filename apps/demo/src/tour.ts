@@ -8,6 +8,7 @@ import { askProvider } from './askProvider.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { describeError } from './exitCodes.js';
+import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { startDemoServer } from './server/startDemoServer.js';
 
 export interface TourRow {
@@ -95,7 +96,11 @@ export async function runTour(log: (line: string) => void = console.log): Promis
 
     const command = await registry.resolve('xdemo-command');
     await ask(command, 'command-token', 'first token minted');
-    await fetch(new URL('/demo/expire', server.origin), { method: 'POST' });
+    const expire = await fetch(new URL('/demo/expire', server.origin), {
+      method: 'POST',
+      headers: { [CONTROL_SECRET_HEADER]: server.controlSecret() },
+    });
+    if (!expire.ok) log(`xdemo tour: the server refused to expire tokens (${expire.status})`);
     await ask(command, 'command-token', 'token expired by the server: 401, refresh, retry');
 
     await ask(await registry.resolve('amazon-bedrock'), 'sigv4');

@@ -18,7 +18,8 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .option('--force', 'replace config.toml and auth.json in a chosen home that already has them')
     .addHelpText(
       'after',
-      '\nWithout --home or XDEMO_HOME, serve writes into a temporary home removed on stop; ~/.xdemo is left alone.',
+      '\nWithout --home or XDEMO_HOME, serve writes into a temporary home removed on stop; ~/.xdemo is left alone.' +
+        '\nOnly requests for localhost, 127.x.x.x or [::1] on its port are answered (421 otherwise).',
     )
     .action(async (options: { port?: number; force?: boolean }) => {
       const target = await prepareServeHome(chosenHome(globals()), options.force === true);

@@ -1,7 +1,9 @@
 import { signRequest } from '@x/aws-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
-import { MAX_BODY_BYTES, type ProviderServer, startProviderServer } from './providerServer.js';
+import { CONTROL_SECRET_HEADER } from './controlSecret.js';
+import { type ProviderServer, startProviderServer } from './providerServer.js';
+import { MAX_BODY_BYTES } from './readBody.js';
 
 let server: ProviderServer;
 beforeAll(async () => {
@@ -54,14 +56,15 @@ describe('the embedded provider server', () => {
   });
 
   it('accepts minted command tokens until they expire, then answers 401 token_expired', async () => {
-    const { token } = (await (await fetch(`${server.origin}/demo/mint`, { method: 'POST' })).json()) as {
+    const control = { method: 'POST', headers: { [CONTROL_SECRET_HEADER]: server.controlSecret() } };
+    const { token } = (await (await fetch(`${server.origin}/demo/mint`, control)).json()) as {
       token: string;
     };
     const ask = () =>
       fetch(`${server.openaiBaseUrl}/models`, { headers: { authorization: `Bearer ${token}` } });
     const ok = await ask();
     expect(ok.headers.get('x-demo-verified')).toBe('command-token');
-    await fetch(`${server.origin}/demo/expire`, { method: 'POST' });
+    await fetch(`${server.origin}/demo/expire`, control);
     const expired = await ask();
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('token_expired');

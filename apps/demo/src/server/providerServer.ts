@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import type { AwsCredentials } from '@x/aws-auth';
+import { answerControl, isControlPath } from './controlRoutes.js';
+import { newControlSecret } from './controlSecret.js';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
-import { answerFor, DEMO_MODELS, inputText, responseEvents, responseObject } from './responsesApi.js';
+import { isLoopbackHost } from './loopbackHost.js';
+import { BodyTooLargeError, readBody } from './readBody.js';
+import { DEMO_MODELS } from './responsesApi.js';
+import { answerResponses } from './responsesRoute.js';
+import { sendJson, setCommonHeaders } from './sendJson.js';
 import { TokenMinter } from './tokenMinter.js';
 
 export interface ProviderServerOptions {
@@ -24,6 +29,12 @@ export interface ProviderServer {
   /** Bedrock-style base URL: `<origin>/openai/v1`. */
   bedrockBaseUrl: string;
   minter: TokenMinter;
+  /**
+   * The per-run secret `POST /demo/mint` and `POST /demo/expire` require in the
+   * `x-xdemo-control-secret` header; only the server's own tools get it. A function, so the value
+   * never shows when the server object is inspected or serialized.
+   */
+  controlSecret(): string;
   /** Accepted requests by credential kind, rejected ones by status, Responses answers by format. */
   stats: {
     verified: Record<CredentialKind, number>;
@@ -38,12 +49,14 @@ export interface ProviderServer {
 /**
  * An OpenAI-compatible server on 127.0.0.1 that verifies every credential it receives: `GET /models`,
  * `POST /responses` (JSON or SSE) under `/v1` and `/openai/v1`, plus `POST /demo/mint` (a short-lived
- * token for the demo's token command) and `POST /demo/expire` (expire every minted token).
+ * token for the demo's token command) and `POST /demo/expire` (expire every minted token), both
+ * guarded by the per-run control secret. Requests for any Host but a loopback one are refused.
  */
 export async function startProviderServer(options: ProviderServerOptions): Promise<ProviderServer> {
   const apiKeys = new Set(options.apiKeys ?? []);
   const bedrockApiKeys = new Set(options.bedrockApiKeys ?? []);
   const minter = new TokenMinter(options.tokenTtlMs ?? 10 * 60 * 1000);
+  const controlSecret = newControlSecret();
   const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, aws: options.aws };
   const stats: ProviderServer['stats'] = {
     verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
@@ -51,35 +64,44 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     responses: { json: 0, sse: 0 },
   };
 
+  let port = 0;
   const server = createServer((req, res) => {
+    setCommonHeaders(res);
+    // Before anything else, body included: a request for any other host is a DNS-rebinding page or a
+    // forged Host (which could make a signature for one path verify for another).
+    if (!isLoopbackHost(req.headers.host, port)) {
+      stats.rejected[421] = (stats.rejected[421] ?? 0) + 1;
+      res.setHeader('connection', 'close');
+      return sendJson(res, 421, {
+        error: {
+          message: `this server answers only requests for localhost, 127.0.0.1 or [::1] on port ${port}`,
+          type: 'invalid_request_error',
+          code: 'misdirected_request',
+        },
+      });
+    }
     readBody(req)
       .then((body) => route(req, res, body))
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) {
-          // The rest of the body is not read: close the connection once the answer is out.
-          res.setHeader('connection', 'close');
-          return json(res, 413, {
-            error: {
-              message: `request body is larger than ${MAX_BODY_BYTES} bytes`,
-              type: 'invalid_request_error',
-            },
-          });
+          // A raw body over the limit is not read to its end: close the connection once the answer is
+          // out. A body that only inflated too far was read whole, so the connection stays usable.
+          if (!error.decompressed) res.setHeader('connection', 'close');
+          return sendJson(res, 413, { error: { message: error.message, type: 'invalid_request_error' } });
         }
-        json(res, 500, { error: { message: 'internal error', type: 'server_error' } });
+        sendJson(res, 500, { error: { message: 'internal error', type: 'server_error' } });
       });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'POST' && path === '/demo/mint') {
-      const { token, expiresAt } = minter.mint();
-      return json(res, 200, { token, expires_at: expiresAt.toISOString() });
-    }
-    if (req.method === 'POST' && path === '/demo/expire')
-      return json(res, 200, { expired: minter.expireAll() });
+    if (req.method === 'POST' && isControlPath(path))
+      return answerControl(req, res, path, { minter, secret: controlSecret, rejected: stats.rejected });
     const endpoint = /^\/(?:openai\/)?v1\/(models|responses)$/.exec(path)?.[1];
     if (!endpoint)
-      return json(res, 404, { error: { message: `no route for ${req.method} ${path}`, type: 'not_found' } });
+      return sendJson(res, 404, {
+        error: { message: `no route for ${req.method} ${path}`, type: 'not_found' },
+      });
 
     const verdict = await checkCredential(
       { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
@@ -89,9 +111,9 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
       stats.rejected[verdict.status] = (stats.rejected[verdict.status] ?? 0) + 1;
       if (verdict.status === 403) {
         res.setHeader('x-amzn-errortype', verdict.code);
-        return json(res, 403, { message: verdict.message });
+        return sendJson(res, 403, { message: verdict.message });
       }
-      return json(res, 401, {
+      return sendJson(res, 401, {
         error: { message: verdict.message, type: 'invalid_request_error', code: verdict.code },
       });
     }
@@ -100,49 +122,28 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
 
     if (endpoint === 'models') {
       const created = 1_700_000_000;
-      return json(res, 200, {
+      return sendJson(res, 200, {
         object: 'list',
         data: DEMO_MODELS.map((id) => ({ id, object: 'model', created, owned_by: 'xdemo' })),
       });
     }
     if (req.method !== 'POST')
-      return json(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
-    let payload: { model?: unknown; input?: unknown; stream?: unknown };
-    try {
-      const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
-      payload = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return json(res, 400, { error: { message: 'the body is not JSON', type: 'invalid_request_error' } });
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return json(res, 400, {
-        error: { message: 'the body must be a JSON object', type: 'invalid_request_error' },
-      });
-    }
-    const model = typeof payload.model === 'string' ? payload.model : DEMO_MODELS[0];
-    const text = answerFor(inputText(payload.input), verdict.kind);
-    if (payload.stream !== true) {
-      stats.responses.json++;
-      return json(res, 200, responseObject(model, text));
-    }
-    stats.responses.sse++;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const event of responseEvents(model, text))
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    res.end();
+      return sendJson(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
+    return answerResponses(req, res, body, verdict.kind, stats.responses);
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     openaiBaseUrl: `${origin}/v1`,
     bedrockBaseUrl: `${origin}/openai/v1`,
     minter,
+    controlSecret: () => controlSecret,
     stats,
     addApiKey: (key) => void apiKeys.add(key),
     addBedrockApiKey: (key) => void bedrockApiKeys.add(key),
@@ -152,33 +153,4 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
         server.close(() => resolve());
       }),
   };
-}
-
-/** Largest request body the demo server reads (4 MiB); a larger one is answered 413. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
