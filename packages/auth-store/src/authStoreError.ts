@@ -9,6 +9,7 @@ export type AuthStoreErrorCode =
   | 'KEYRING_FAILED'
   | 'KEYRING_CORRUPT'
   | 'LOCK_TIMEOUT'
+  | 'LOCK_PATH_INVALID'
   | 'LOGIN_RESTRICTED'
   | 'NOT_LOGGED_IN'
   | 'REFRESH_UNSUPPORTED'
