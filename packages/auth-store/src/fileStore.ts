@@ -1,9 +1,10 @@
-import { copyFile, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import type { AuthDotJson } from './authDotJson.js';
 import { parseAuthDotJson, serializeAuthDotJson } from './authDotJson.js';
 import { AuthStoreError } from './authStoreError.js';
 import { writeFileAtomic } from './internal/atomicWrite.js';
 import { authFilePath, ensureHome, tighten } from './internal/home.js';
+import { createPrivateFile } from './internal/privateFile.js';
 
 /** `<home>/auth.json`, written atomically with mode 0600 in a 0700 folder. */
 export interface FileStore {
@@ -56,18 +57,24 @@ export function createFileStore(options: { home: string }): FileStore {
       }
     },
     async preserveCorrupt() {
+      let bytes: Buffer;
       try {
-        await parseAuthDotJson(await readFile(path, 'utf8'), path);
+        bytes = await readFile(path);
+      } catch {
+        return null;
+      }
+      try {
+        parseAuthDotJson(bytes.toString('utf8'), path);
         return null;
       } catch (error) {
         if (!(error instanceof AuthStoreError)) return null;
-        const copy = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
-        await copyFile(path, copy).catch((cause) => {
-          throw io(copy, 'write', cause);
-        });
-        await tighten(copy, 0o600);
-        return copy;
       }
+      // The copy holds whatever secrets the broken file had: private from its first byte.
+      const copy = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+      await createPrivateFile(copy, bytes).catch((cause) => {
+        throw io(copy, 'write', cause);
+      });
+      return copy;
     },
   };
 }
