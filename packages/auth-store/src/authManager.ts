@@ -201,9 +201,19 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       return adopt(await store.load(), true);
     },
     async logout() {
+      // Logging out removes every copy of the secrets: an unreadable auth.json is deleted, not kept,
+      // and so are the copies earlier logins kept of one. Warnings name the files, never content.
       const removed = await locked(async () => {
-        await keepCorruptCopy();
-        return store.delete();
+        const broken = storeMode !== 'ephemeral' && (await file.unreadable());
+        const deleted = await store.delete();
+        if (broken)
+          warn({ code: 'AUTH_FILE_CORRUPT', message: `removed the unreadable auth file ${file.path}` });
+        const copies = storeMode === 'ephemeral' ? [] : await file.removeCopies();
+        if (copies.length > 0) {
+          const list = copies.join(', ');
+          warn({ code: 'AUTH_FILE_CORRUPT', message: `removed copies of an unreadable auth file: ${list}` });
+        }
+        return deleted || copies.length > 0;
       });
       const hadExternal = external !== null;
       external = null;

@@ -1,8 +1,9 @@
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { AuthDotJson } from './authDotJson.js';
 import { parseAuthDotJson, serializeAuthDotJson } from './authDotJson.js';
 import { AuthStoreError } from './authStoreError.js';
-import { writeFileAtomic } from './internal/atomicWrite.js';
+import { removeOrphanedTemps, writeFileAtomic } from './internal/atomicWrite.js';
 import { authFilePath, ensureHome, tighten } from './internal/home.js';
 import { createPrivateFile } from './internal/privateFile.js';
 
@@ -15,7 +16,14 @@ export interface FileStore {
   delete(): Promise<boolean>;
   /** Copies an unreadable auth.json aside (`auth.json.corrupt-<time>`) and returns the copy's path. */
   preserveCorrupt(): Promise<string | null>;
+  /** Whether auth.json exists but cannot be parsed. */
+  unreadable(): Promise<boolean>;
+  /** Removes every copy {@link preserveCorrupt} made and temp files of killed writers; returns the copies. */
+  removeCopies(): Promise<string[]>;
 }
+
+// Exactly the names preserveCorrupt gives its copies; other files in the home are left alone.
+const COPY = /^auth\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-\d+$/;
 
 function io(path: string, verb: string, cause: unknown): AuthStoreError {
   return new AuthStoreError('AUTH_FILE_IO', `cannot ${verb} ${path}`, { cause });
@@ -55,6 +63,31 @@ export function createFileStore(options: { home: string }): FileStore {
         if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw io(path, 'delete', cause);
       }
+    },
+    async unreadable() {
+      const text = await readFile(path, 'utf8').catch(() => null);
+      if (text === null) return false;
+      try {
+        parseAuthDotJson(text, path);
+        return false;
+      } catch (error) {
+        return error instanceof AuthStoreError;
+      }
+    },
+    async removeCopies() {
+      const dir = dirname(path);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const removed: string[] = [];
+      for (const name of names.filter((n) => COPY.test(n))) {
+        try {
+          await unlink(join(dir, name));
+          removed.push(join(dir, name));
+        } catch (cause) {
+          if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw io(join(dir, name), 'delete', cause);
+        }
+      }
+      await removeOrphanedTemps(dir, basename(path));
+      return removed;
     },
     async preserveCorrupt() {
       let bytes: Buffer;
