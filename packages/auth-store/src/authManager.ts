@@ -51,6 +51,11 @@ export interface AuthManagerOptions {
   /** Registers an Agent Identity's per-process task (default: a local random task id). */
   createAgentTask?: (record: AgentIdentityRecord) => Promise<AgentTask>;
   loadKeyring?: KeyringLoader;
+  /**
+   * Read and write auth.json even in a home owned by another user or writable by group or others
+   * (refused with UNSAFE_HOME by default).
+   */
+  allowUnsafeHome?: boolean;
 }
 
 /** What `status()` reports; never a secret (keys are masked). */
@@ -89,6 +94,9 @@ export interface AuthManager {
   onChange(listener: (notification: AccountUpdatedNotification) => void): () => void;
 }
 
+// status() reports these instead of describing whatever was cached before.
+const REFUSED_BY_STATUS = ['AUTH_FILE_CORRUPT', 'AUTH_FILE_IO', 'UNSAFE_HOME', 'INVALID_CREDENTIAL_VALUE'];
+
 /** Creates the manager around a store; see README for the lifecycle. */
 export function createAuthManager(options: AuthManagerOptions): AuthManager {
   const env = options.env ?? process.env;
@@ -101,8 +109,12 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     ...(options.keyringService !== undefined && { keyringService: options.keyringService }),
     ...(options.keyringChunkSize !== undefined && { keyringChunkSize: options.keyringChunkSize }),
     ...(options.loadKeyring !== undefined && { loadKeyring: options.loadKeyring }),
+    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
   });
-  const file = createFileStore({ home: options.home });
+  const file = createFileStore({
+    home: options.home,
+    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+  });
   const listeners = new Set<(n: AccountUpdatedNotification) => void>();
   // Promises, so concurrent first loads share one registration.
   const tasks = new Map<string, Promise<AgentTask>>();
@@ -227,7 +239,7 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       try {
         auth = await manager.auth();
       } catch (error) {
-        if (!(error instanceof AuthStoreError) || error.code.startsWith('AUTH_FILE')) throw error;
+        if (!(error instanceof AuthStoreError) || REFUSED_BY_STATUS.includes(error.code)) throw error;
         auth = stored?.auth ?? null;
       }
       const secret = !auth ? null : 'apiKey' in auth ? auth.apiKey : 'token' in auth ? auth.token : null;

@@ -10,6 +10,7 @@ export type AuthStoreErrorCode =
   | 'KEYRING_CORRUPT'
   | 'LOCK_TIMEOUT'
   | 'LOCK_PATH_INVALID'
+  | 'UNSAFE_HOME'
   | 'LOGIN_RESTRICTED'
   | 'NOT_LOGGED_IN'
   | 'REFRESH_UNSUPPORTED'

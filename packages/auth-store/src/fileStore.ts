@@ -6,6 +6,7 @@ import { AuthStoreError } from './authStoreError.js';
 import { removeOrphanedTemps, writeFileAtomic } from './internal/atomicWrite.js';
 import { authFilePath, ensureHome, tighten } from './internal/home.js';
 import { createPrivateFile } from './internal/privateFile.js';
+import { checkSafeHome } from './internal/safeHome.js';
 
 /** `<home>/auth.json`, written atomically with mode 0600 in a 0700 folder. */
 export interface FileStore {
@@ -29,12 +30,20 @@ function io(path: string, verb: string, cause: unknown): AuthStoreError {
   return new AuthStoreError('AUTH_FILE_IO', `cannot ${verb} ${path}`, { cause });
 }
 
-export function createFileStore(options: { home: string }): FileStore {
+export interface FileStoreOptions {
+  home: string;
+  /** Read and write even in a home another user owns or can write to (see checkSafeHome). */
+  allowUnsafeHome?: boolean;
+}
+
+export function createFileStore(options: FileStoreOptions): FileStore {
   const path = authFilePath(options.home);
+  const checkHome = (): Promise<void> => checkSafeHome(options.home, path, options.allowUnsafeHome);
   return {
     kind: 'file',
     path,
     async load() {
+      await checkHome();
       let text: string;
       try {
         text = await readFile(path, 'utf8');
@@ -48,6 +57,7 @@ export function createFileStore(options: { home: string }): FileStore {
     },
     async save(auth) {
       await ensureHome(options.home);
+      await checkHome();
       await tighten(options.home, 0o700);
       try {
         await writeFileAtomic(path, serializeAuthDotJson(auth, true));
@@ -90,6 +100,7 @@ export function createFileStore(options: { home: string }): FileStore {
       return removed;
     },
     async preserveCorrupt() {
+      await checkHome();
       let bytes: Buffer;
       try {
         bytes = await readFile(path);
