@@ -12,10 +12,12 @@ import { createFileStore } from './fileStore.js';
 import { accountOf, buildAuth } from './internal/buildAuth.js';
 import { createRefresher } from './internal/chatgptRefresher.js';
 import { withFileLock } from './internal/fileLock.js';
+import { requireHeaderSafe } from './internal/headerSafe.js';
 import { ensureHome } from './internal/home.js';
 import type { KeyringLoader } from './internal/keyringBackend.js';
 import type { ChatgptTokens } from './internal/loginRecords.js';
 import * as records from './internal/loginRecords.js';
+import { scrubCause, secretValues } from './internal/scrubCause.js';
 import type { LoginRestrictions } from './loginRestrictions.js';
 import { checkLoginRestrictions } from './loginRestrictions.js';
 import { maskSecret } from './maskSecret.js';
@@ -202,7 +204,10 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     storeMode,
     async auth() {
       const envKey = options.enableCodexApiKeyEnv ? env.CODEX_API_KEY?.trim() : undefined;
-      if (envKey) return sealAuth({ mode: 'apikey', apiKey: envKey });
+      if (envKey) {
+        requireHeaderSafe(envKey, 'the environment variable CODEX_API_KEY');
+        return sealAuth({ mode: 'apikey', apiKey: envKey });
+      }
       if (external) return external;
       if (stored === undefined) await adopt(await store.load());
       await enforce(stored?.auth ?? null);
@@ -292,8 +297,9 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
           try {
             next = await options.refreshExternalTokens({ previousAccountId: previous });
           } catch (cause) {
+            const known = [external && 'accessToken' in external ? external.accessToken : null];
             throw new AuthStoreError('EXTERNAL_REFRESH_FAILED', 'the host token refresh callback failed', {
-              cause,
+              cause: scrubCause(cause, [...known, ...secretValues(stored?.dot)]),
             });
           }
           await manager.setExternalChatgptTokens(next);

@@ -4,6 +4,7 @@ import type { AuthDotJson } from './authDotJson.js';
 import { parseAuthDotJson, serializeAuthDotJson } from './authDotJson.js';
 import { AuthStoreError } from './authStoreError.js';
 import { removeOrphanedTemps, writeFileAtomic } from './internal/atomicWrite.js';
+import { checkStoredValues } from './internal/headerSafe.js';
 import { authFilePath, ensureHome, tighten } from './internal/home.js';
 import { createPrivateFile } from './internal/privateFile.js';
 import { checkSafeHome } from './internal/safeHome.js';
@@ -53,9 +54,13 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       }
       const info = await stat(path).catch(() => null);
       if (info && process.platform !== 'win32' && (info.mode & 0o077) !== 0) await tighten(path, 0o600);
-      return parseAuthDotJson(text, path);
+      const dot = parseAuthDotJson(text, path);
+      // A value fetch cannot send is refused, not treated as a corrupt file: it stays where it is.
+      checkStoredValues(dot, path);
+      return dot;
     },
     async save(auth) {
+      checkStoredValues(auth, path);
       await ensureHome(options.home);
       await checkHome();
       await tighten(options.home, 0o700);
