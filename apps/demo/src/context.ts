@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type AuthManager, createAuthManager } from '@x/auth-store';
+import { type AuthManager, type AuthWarning, createAuthManager } from '@x/auth-store';
 import {
   createProviderRegistry,
   loadConfig,
@@ -32,9 +32,14 @@ export function chosenHome(options: GlobalOptions, env: NodeJS.ProcessEnv = proc
   return chosen ? resolve(chosen) : undefined;
 }
 
+/** Every warning of the credential store reaches the user, on stderr (never a secret: the store names files only). */
+function printWarning(warning: AuthWarning): void {
+  process.stderr.write(`xdemo: warning: ${warning.message}\n`);
+}
+
 /** The auth manager alone (login, logout, status need no provider config). */
 export function openManager(home: string, env: NodeJS.ProcessEnv = process.env): AuthManager {
-  return createAuthManager({ home, env });
+  return createAuthManager({ home, env, onWarning: printWarning });
 }
 
 /** Everything a provider command needs: config.toml (optional), the auth manager and the registry. */
@@ -56,6 +61,7 @@ export async function openContext(
   const manager = createAuthManager({
     home,
     env,
+    onWarning: printWarning,
     ...(config.forcedLoginMethod || config.forcedChatgptWorkspaceId
       ? {
           loginRestrictions: {

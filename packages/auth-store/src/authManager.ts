@@ -12,10 +12,12 @@ import { createFileStore } from './fileStore.js';
 import { accountOf, buildAuth } from './internal/buildAuth.js';
 import { createRefresher } from './internal/chatgptRefresher.js';
 import { withFileLock } from './internal/fileLock.js';
+import { requireHeaderSafe } from './internal/headerSafe.js';
 import { ensureHome } from './internal/home.js';
 import type { KeyringLoader } from './internal/keyringBackend.js';
 import type { ChatgptTokens } from './internal/loginRecords.js';
 import * as records from './internal/loginRecords.js';
+import { scrubCause, secretValues } from './internal/scrubCause.js';
 import type { LoginRestrictions } from './loginRestrictions.js';
 import { checkLoginRestrictions } from './loginRestrictions.js';
 import { maskSecret } from './maskSecret.js';
@@ -51,6 +53,11 @@ export interface AuthManagerOptions {
   /** Registers an Agent Identity's per-process task (default: a local random task id). */
   createAgentTask?: (record: AgentIdentityRecord) => Promise<AgentTask>;
   loadKeyring?: KeyringLoader;
+  /**
+   * Read and write auth.json even in a home owned by another user or writable by group or others
+   * (refused with UNSAFE_HOME by default).
+   */
+  allowUnsafeHome?: boolean;
 }
 
 /** What `status()` reports; never a secret (keys are masked). */
@@ -89,6 +96,9 @@ export interface AuthManager {
   onChange(listener: (notification: AccountUpdatedNotification) => void): () => void;
 }
 
+// status() reports these instead of describing whatever was cached before.
+const REFUSED_BY_STATUS = ['AUTH_FILE_CORRUPT', 'AUTH_FILE_IO', 'UNSAFE_HOME', 'INVALID_CREDENTIAL_VALUE'];
+
 /** Creates the manager around a store; see README for the lifecycle. */
 export function createAuthManager(options: AuthManagerOptions): AuthManager {
   const env = options.env ?? process.env;
@@ -101,8 +111,12 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     ...(options.keyringService !== undefined && { keyringService: options.keyringService }),
     ...(options.keyringChunkSize !== undefined && { keyringChunkSize: options.keyringChunkSize }),
     ...(options.loadKeyring !== undefined && { loadKeyring: options.loadKeyring }),
+    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
   });
-  const file = createFileStore({ home: options.home });
+  const file = createFileStore({
+    home: options.home,
+    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+  });
   const listeners = new Set<(n: AccountUpdatedNotification) => void>();
   // Promises, so concurrent first loads share one registration.
   const tasks = new Map<string, Promise<AgentTask>>();
@@ -190,7 +204,10 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     storeMode,
     async auth() {
       const envKey = options.enableCodexApiKeyEnv ? env.CODEX_API_KEY?.trim() : undefined;
-      if (envKey) return sealAuth({ mode: 'apikey', apiKey: envKey });
+      if (envKey) {
+        requireHeaderSafe(envKey, 'the environment variable CODEX_API_KEY');
+        return sealAuth({ mode: 'apikey', apiKey: envKey });
+      }
       if (external) return external;
       if (stored === undefined) await adopt(await store.load());
       await enforce(stored?.auth ?? null);
@@ -201,9 +218,19 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       return adopt(await store.load(), true);
     },
     async logout() {
+      // Logging out removes every copy of the secrets: an unreadable auth.json is deleted, not kept,
+      // and so are the copies earlier logins kept of one. Warnings name the files, never content.
       const removed = await locked(async () => {
-        await keepCorruptCopy();
-        return store.delete();
+        const broken = storeMode !== 'ephemeral' && (await file.unreadable());
+        const deleted = await store.delete();
+        if (broken)
+          warn({ code: 'AUTH_FILE_CORRUPT', message: `removed the unreadable auth file ${file.path}` });
+        const copies = storeMode === 'ephemeral' ? [] : await file.removeCopies();
+        if (copies.length > 0) {
+          const list = copies.join(', ');
+          warn({ code: 'AUTH_FILE_CORRUPT', message: `removed copies of an unreadable auth file: ${list}` });
+        }
+        return deleted || copies.length > 0;
       });
       const hadExternal = external !== null;
       external = null;
@@ -217,7 +244,7 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
       try {
         auth = await manager.auth();
       } catch (error) {
-        if (!(error instanceof AuthStoreError) || error.code.startsWith('AUTH_FILE')) throw error;
+        if (!(error instanceof AuthStoreError) || REFUSED_BY_STATUS.includes(error.code)) throw error;
         auth = stored?.auth ?? null;
       }
       const secret = !auth ? null : 'apiKey' in auth ? auth.apiKey : 'token' in auth ? auth.token : null;
@@ -270,8 +297,9 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
           try {
             next = await options.refreshExternalTokens({ previousAccountId: previous });
           } catch (cause) {
+            const known = [external && 'accessToken' in external ? external.accessToken : null];
             throw new AuthStoreError('EXTERNAL_REFRESH_FAILED', 'the host token refresh callback failed', {
-              cause,
+              cause: scrubCause(cause, [...known, ...secretValues(stored?.dot)]),
             });
           }
           await manager.setExternalChatgptTokens(next);

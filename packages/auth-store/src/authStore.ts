@@ -23,6 +23,8 @@ export interface AuthStoreOptions {
   /** Split keyring values longer than this many characters (default: per platform). */
   keyringChunkSize?: number;
   onWarning?: (warning: AuthWarning) => void;
+  /** Use auth.json even in a home another user owns or can write to (refused with UNSAFE_HOME by default). */
+  allowUnsafeHome?: boolean;
   /** Replaces the lazy `@napi-rs/keyring` import (tests of a missing native module). */
   loadKeyring?: KeyringLoader;
 }
@@ -56,7 +58,10 @@ export function createAuthStore(options: AuthStoreOptions): AuthStore {
     throw new AuthStoreError('INVALID_OPTION', `store mode must be file, keyring, auto or ephemeral`);
   }
   if (mode === 'ephemeral') return ephemeralStore(options.home);
-  const file = createFileStore({ home: options.home });
+  const file = createFileStore({
+    home: options.home,
+    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+  });
   if (mode === 'file') return { mode, load: file.load, save: file.save, delete: file.delete };
   const keyring = createKeyringStore({
     home: options.home,

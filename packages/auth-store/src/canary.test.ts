@@ -25,9 +25,23 @@ describe('canary: secrets never leak', () => {
   it('no secret of any kind appears in messages, warnings, status, inspect or JSON', async () => {
     const seen: string[] = [];
     const record = (value: unknown): void => {
-      seen.push(typeof value === 'string' ? value : inspect(value, { depth: 8, showHidden: true }));
-      if (value instanceof Error) seen.push(String(value.stack), JSON.stringify(value));
-      else seen.push(JSON.stringify(value) ?? '');
+      seen.push(
+        typeof value === 'string'
+          ? value
+          : inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      );
+      seen.push(JSON.stringify(value) ?? '');
+      // Every error down the cause chain, each printed every way a log might print it.
+      for (let e: unknown = value; e instanceof Error; e = e.cause) {
+        seen.push(
+          String(e.stack),
+          e.message,
+          String(e),
+          JSON.stringify(e),
+          JSON.stringify(Object.entries(e)),
+        );
+        seen.push(inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
+      }
     };
     const attempt = async (fn: () => Promise<unknown>): Promise<void> => {
       try {
@@ -118,13 +132,78 @@ describe('canary: secrets never leak', () => {
       });
       await attempt(() => failing.save({ OPENAI_API_KEY: secrets.apiKey }));
       await attempt(async () => accessToken(1));
+
+      // Values that cannot go into an HTTP header, from every place credentials are read.
+      for (const bad of [
+        `${secrets.apiKey}\r\nX-Evil: 1`,
+        `${secrets.pat}\0`,
+        `${secrets.bedrockKey}\u2026`,
+      ]) {
+        await attempt(() => loose.loginWithApiKey(bad));
+        await attempt(() => loose.loginWithPersonalAccessToken(bad));
+        await attempt(() => loose.loginWithBedrockApiKey({ apiKey: bad, region: 'us-east-1' }));
+        await attempt(() => loose.setExternalChatgptTokens({ accessToken: bad, chatgptAccountId: bad }));
+        await attempt(() =>
+          createAuthManager({ home, env: { CODEX_API_KEY: bad }, enableCodexApiKeyEnv: true }).auth(),
+        );
+        for (const doc of [
+          { OPENAI_API_KEY: bad },
+          { personal_access_token: bad },
+          { bedrock_api_key: { api_key: bad, region: 'us-east-1' } },
+          { tokens: { id_token: secrets.idToken, access_token: bad, refresh_token: secrets.refreshToken } },
+          { tokens: { id_token: secrets.idToken, access_token: 'a', refresh_token: 'r', account_id: bad } },
+        ]) {
+          await writeFile(join(home, 'auth.json'), JSON.stringify(doc));
+          const reader = createAuthManager({ home, env: {}, onWarning: record });
+          await attempt(() => reader.auth());
+          await attempt(() => reader.status());
+          await attempt(() =>
+            createOpenAiAuthSource(reader)
+              .authorize({ method: 'GET', url: 'https://x.test', headers: {} })
+              .then(() => 'ok'),
+          );
+          await attempt(() => reader.logout());
+        }
+      }
+
+      // Foreign errors that quote a secret: a fetch that echoes the refresh token, a host refresh
+      // callback that names the token it holds.
+      await loose.loginWithChatgptTokens({
+        idToken: secrets.idToken,
+        accessToken: secrets.accessToken,
+        refreshToken: secrets.refreshToken,
+      });
+      const echoing = createAuthManager({
+        home,
+        env: {},
+        onWarning: record,
+        fetch: async (_url, init) => {
+          throw new TypeError(`request failed: ${String(init?.body)}`, {
+            cause: new Error(`body was ${String(init?.body)}`),
+          });
+        },
+        refreshExternalTokens: async () => {
+          throw new Error(`cannot renew ${secrets.hostToken}`, { cause: { token: secrets.hostToken } });
+        },
+      });
+      await attempt(() => echoing.refreshTokens());
+      await attempt(() => echoing.unauthorizedRecovery().next());
+      await echoing.setExternalChatgptTokens({ accessToken: secrets.hostToken, chatgptAccountId: 'ws-h' });
+      await attempt(() => echoing.unauthorizedRecovery().next());
+      server.failWith({
+        status: 200,
+        body: { access_token: `${secrets.accessToken}\r\n`, id_token: secrets.idToken },
+      });
+      await attempt(() => loose.refreshTokens());
+      server.failWith(null);
     } finally {
       await server.close();
     }
     const everything = seen.join('\n');
     expect(seen.length).toBeGreaterThan(50);
     expect(everything).toContain('[redacted]');
-    expect(everything).not.toContain(CANARY);
+    // Only the leaking entries are listed when this fails.
+    expect(seen.filter((entry) => entry.includes(CANARY))).toEqual([]);
   });
 
   it('keyring paths (real Secret Service): saved, corrupt and split values never surface a secret', async () => {
@@ -158,6 +237,17 @@ describe('canary: secrets never leak', () => {
     seen.push(inspect(error, { depth: 8 }), String((error as Error).stack));
     const reload = await manager.reload().catch((e: unknown) => e);
     seen.push(inspect(reload, { depth: 8 }));
+    // A readable value that cannot go into a header.
+    const unsafe = spawnSync('secret-tool', ['store', '--label=x', 'service', service, 'username', account], {
+      input: JSON.stringify({ OPENAI_API_KEY: `${secrets.pat}\r\nX-Evil: 1` }),
+      env: { ...process.env, ...inject('secretServiceEnv') },
+    });
+    expect(unsafe.status).toBe(0);
+    const refused = await manager.reload().catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'INVALID_CREDENTIAL_VALUE' });
+    for (let e: unknown = refused; e instanceof Error; e = e.cause) {
+      seen.push(inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }), JSON.stringify(e));
+    }
     expect(await manager.logout()).toBe(true);
     expect(seen.join('\n')).not.toContain(CANARY);
   });

@@ -59,25 +59,27 @@ describe('file store', () => {
     expect((await again.auth())?.mode).toBe('apikey');
   });
 
-  it('logout removes an unreadable auth.json but keeps a 0600 copy of it beside, and says so', async () => {
+  it('logout removes an unreadable auth.json and every copy the store kept of one, and says so', async () => {
     const home = await tempHome();
     await mkdir(home, { recursive: true });
     const path = join(home, 'auth.json');
-    await writeFile(path, '{"tokens": {"refresh_token": "rt-trunc', { mode: 0o600 });
     const warnings: string[] = [];
     const manager = createAuthManager({ home, env: {}, onWarning: (w) => warnings.push(w.message) });
-    expect(await manager.logout()).toBe(true);
-    const files = await readdir(home);
-    expect(files).not.toContain('auth.json');
-    const copy = files.find((f) => f.startsWith('auth.json.corrupt-'));
-    expect(copy).toBeDefined();
-    expect(await readFile(join(home, copy as string), 'utf8')).toBe('{"tokens": {"refresh_token": "rt-trunc');
-    expect(await mode(join(home, copy as string))).toBe(0o600);
-    expect(warnings.join('\n')).toContain(copy);
-    // A readable file is removed without a copy.
+    // A login over a broken file keeps a copy of it...
+    await writeFile(path, '{"tokens": {"refresh_token": "rt-first-secret', { mode: 0o600 });
     await manager.loginWithApiKey('sk-fresh-key-0123456789');
+    const [copy] = (await readdir(home)).filter((f) => f.startsWith('auth.json.corrupt-'));
+    expect(copy).toBeDefined();
+    // ...and logout over another broken file removes both, naming them but never their content.
+    await writeFile(path, '{"tokens": {"refresh_token": "rt-second-secret', { mode: 0o600 });
+    await writeFile(join(home, 'auth.json.corrupt-notes'), 'not ours');
     expect(await manager.logout()).toBe(true);
-    expect((await readdir(home)).filter((f) => f.startsWith('auth.json.corrupt-'))).toEqual([copy]);
+    expect((await readdir(home)).sort()).toEqual(['auth.json.corrupt-notes']);
+    const said = warnings.join('\n');
+    expect(said).toContain(path);
+    expect(said).toContain(copy);
+    expect(said).not.toMatch(/secret/);
+    expect(await manager.logout()).toBe(false);
   });
 
   it('a save removes temp files (holding credentials) left by writers that were killed', async () => {

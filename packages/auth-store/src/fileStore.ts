@@ -1,9 +1,13 @@
-import { copyFile, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { AuthDotJson } from './authDotJson.js';
 import { parseAuthDotJson, serializeAuthDotJson } from './authDotJson.js';
 import { AuthStoreError } from './authStoreError.js';
-import { writeFileAtomic } from './internal/atomicWrite.js';
+import { removeOrphanedTemps, writeFileAtomic } from './internal/atomicWrite.js';
+import { checkStoredValues } from './internal/headerSafe.js';
 import { authFilePath, ensureHome, tighten } from './internal/home.js';
+import { createPrivateFile } from './internal/privateFile.js';
+import { checkSafeHome } from './internal/safeHome.js';
 
 /** `<home>/auth.json`, written atomically with mode 0600 in a 0700 folder. */
 export interface FileStore {
@@ -14,18 +18,33 @@ export interface FileStore {
   delete(): Promise<boolean>;
   /** Copies an unreadable auth.json aside (`auth.json.corrupt-<time>`) and returns the copy's path. */
   preserveCorrupt(): Promise<string | null>;
+  /** Whether auth.json exists but cannot be parsed. */
+  unreadable(): Promise<boolean>;
+  /** Removes every copy {@link preserveCorrupt} made and temp files of killed writers; returns the copies. */
+  removeCopies(): Promise<string[]>;
 }
+
+// Exactly the names preserveCorrupt gives its copies; other files in the home are left alone.
+const COPY = /^auth\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-\d+$/;
 
 function io(path: string, verb: string, cause: unknown): AuthStoreError {
   return new AuthStoreError('AUTH_FILE_IO', `cannot ${verb} ${path}`, { cause });
 }
 
-export function createFileStore(options: { home: string }): FileStore {
+export interface FileStoreOptions {
+  home: string;
+  /** Read and write even in a home another user owns or can write to (see checkSafeHome). */
+  allowUnsafeHome?: boolean;
+}
+
+export function createFileStore(options: FileStoreOptions): FileStore {
   const path = authFilePath(options.home);
+  const checkHome = (): Promise<void> => checkSafeHome(options.home, path, options.allowUnsafeHome);
   return {
     kind: 'file',
     path,
     async load() {
+      await checkHome();
       let text: string;
       try {
         text = await readFile(path, 'utf8');
@@ -35,10 +54,15 @@ export function createFileStore(options: { home: string }): FileStore {
       }
       const info = await stat(path).catch(() => null);
       if (info && process.platform !== 'win32' && (info.mode & 0o077) !== 0) await tighten(path, 0o600);
-      return parseAuthDotJson(text, path);
+      const dot = parseAuthDotJson(text, path);
+      // A value fetch cannot send is refused, not treated as a corrupt file: it stays where it is.
+      checkStoredValues(dot, path);
+      return dot;
     },
     async save(auth) {
+      checkStoredValues(auth, path);
       await ensureHome(options.home);
+      await checkHome();
       await tighten(options.home, 0o700);
       try {
         await writeFileAtomic(path, serializeAuthDotJson(auth, true));
@@ -55,19 +79,51 @@ export function createFileStore(options: { home: string }): FileStore {
         throw io(path, 'delete', cause);
       }
     },
-    async preserveCorrupt() {
+    async unreadable() {
+      const text = await readFile(path, 'utf8').catch(() => null);
+      if (text === null) return false;
       try {
-        await parseAuthDotJson(await readFile(path, 'utf8'), path);
+        parseAuthDotJson(text, path);
+        return false;
+      } catch (error) {
+        return error instanceof AuthStoreError;
+      }
+    },
+    async removeCopies() {
+      const dir = dirname(path);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const removed: string[] = [];
+      for (const name of names.filter((n) => COPY.test(n))) {
+        try {
+          await unlink(join(dir, name));
+          removed.push(join(dir, name));
+        } catch (cause) {
+          if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw io(join(dir, name), 'delete', cause);
+        }
+      }
+      await removeOrphanedTemps(dir, basename(path));
+      return removed;
+    },
+    async preserveCorrupt() {
+      await checkHome();
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch {
+        return null;
+      }
+      try {
+        parseAuthDotJson(bytes.toString('utf8'), path);
         return null;
       } catch (error) {
         if (!(error instanceof AuthStoreError)) return null;
-        const copy = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
-        await copyFile(path, copy).catch((cause) => {
-          throw io(copy, 'write', cause);
-        });
-        await tighten(copy, 0o600);
-        return copy;
       }
+      // The copy holds whatever secrets the broken file had: private from its first byte.
+      const copy = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+      await createPrivateFile(copy, bytes).catch((cause) => {
+        throw io(copy, 'write', cause);
+      });
+      return copy;
     },
   };
 }

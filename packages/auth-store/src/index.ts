@@ -23,7 +23,12 @@ export type { KeyringStoreOptions } from './keyringStore.js';
 export { DEFAULT_KEYRING_SERVICE } from './keyringStore.js';
 export type { LoginRestrictions } from './loginRestrictions.js';
 export { maskSecret } from './maskSecret.js';
-export type { HttpRequest, HttpResponseInfo, OpenAiAuthSource } from './openAiAuthSource.js';
+export type {
+  AuthorizeOptions,
+  HttpRequest,
+  HttpResponseInfo,
+  OpenAiAuthSource,
+} from './openAiAuthSource.js';
 export { createOpenAiAuthSource } from './openAiAuthSource.js';
 export type { RefreshedTokens } from './tokenRefresh.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL, needsProactiveRefresh } from './tokenRefresh.js';

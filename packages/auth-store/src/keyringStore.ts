@@ -1,6 +1,7 @@
 import type { AuthDotJson } from './authDotJson.js';
 import { parseAuthDotJson, serializeAuthDotJson } from './authDotJson.js';
 import { AuthStoreError } from './authStoreError.js';
+import { checkStoredValues } from './internal/headerSafe.js';
 import { canonicalHome, keyringAccount } from './internal/home.js';
 import type { KeyringLoader, KeyringModule } from './internal/keyringBackend.js';
 import {
@@ -11,6 +12,7 @@ import {
   partAccount,
   splitValue,
 } from './internal/keyringBackend.js';
+import { scrubCause, secretValues } from './internal/scrubCause.js';
 
 /** Codex's keyring service name. */
 export const DEFAULT_KEYRING_SERVICE = 'Codex Auth';
@@ -88,10 +90,13 @@ export function createKeyringStore(options: KeyringStoreOptions): KeyringStore {
       if (main === undefined) return null;
       const label = `keyring entry "${service}" / "${name}"`;
       const value = joinValue(main, (i) => all.get(partAccount(name, i)), label);
-      return parseAuthDotJson(value, label, 'KEYRING_CORRUPT');
+      const dot = parseAuthDotJson(value, label, 'KEYRING_CORRUPT');
+      checkStoredValues(dot, label);
+      return dot;
     },
     async save(auth) {
       const name = await account();
+      checkStoredValues(auth, `keyring entry "${service}" / "${name}"`);
       const before = await entries();
       const keyring = await native();
       const values = splitValue(serializeAuthDotJson(auth, false), chunkSize);
@@ -106,7 +111,7 @@ export function createKeyringStore(options: KeyringStoreOptions): KeyringStore {
         }
       } catch (cause) {
         throw new AuthStoreError('KEYRING_FAILED', `cannot write keyring entry "${service}" / "${name}"`, {
-          cause,
+          cause: scrubCause(cause, [...secretValues(auth), ...values]),
         });
       }
       const after = await entries();

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accessToken, idToken } from './__testing__/fakeTokens.js';
 import { tempHome } from './__testing__/tempHome.js';
 import { startTokenServer } from './__testing__/tokenServer.js';
@@ -118,6 +118,81 @@ describe('createOpenAiAuthSource', () => {
       expect(await source.recover({ status: 401, headers: {} }, retried)).toBe(true);
       expect(tokens.requests).toHaveLength(2);
     } finally {
+      await tokens.close();
+    }
+  });
+});
+
+describe('authorize with an abort signal', () => {
+  it('an aborted caller settles with the reason while the refresh goes on for the others: one request', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const home = await tempHome();
+      const manager = createAuthManager({ home, env: {}, refreshTokenUrl: tokens.url });
+      // Due for a proactive refresh: every authorize waits for it.
+      await manager.loginWithChatgptTokens({
+        idToken: idToken(),
+        accessToken: accessToken(60),
+        refreshToken: 'rt-ab',
+      });
+      tokens.allow('rt-ab');
+      tokens.hold();
+      const source = createOpenAiAuthSource(manager);
+      const settled: string[] = [];
+      const controller = new AbortController();
+      const a = source.authorize(request, { signal: controller.signal });
+      const b = source.authorize(request);
+      a.then(
+        () => settled.push('a resolved'),
+        () => settled.push('a rejected'),
+      );
+      b.then(
+        () => settled.push('b resolved'),
+        () => settled.push('b rejected'),
+      );
+      // The refresh request is at the server, unanswered.
+      await vi.waitFor(() => expect(tokens.held()).toBe(1));
+      const reason = new Error('caller gave up');
+      controller.abort(reason);
+      // The deadline only catches a hang: before the fix, A waited for the held refresh.
+      await vi.waitFor(() => expect(settled).toEqual(['a rejected']), { timeout: 15_000 });
+      await expect(a).rejects.toBe(reason);
+      expect(tokens.held()).toBe(1);
+      tokens.release();
+      const signed = await b;
+      const auth = await manager.auth();
+      expect(signed.headers.Authorization).toBe(`Bearer ${auth?.mode === 'chatgpt' ? auth.accessToken : ''}`);
+      expect(settled).toEqual(['a rejected', 'b resolved']);
+      expect(tokens.requests).toHaveLength(1);
+      // An already aborted signal rejects at once with its reason, without touching the store.
+      const gone = AbortSignal.abort(new Error('already gone'));
+      await expect(source.authorize(request, { signal: gone })).rejects.toThrow('already gone');
+      expect(tokens.requests).toHaveLength(1);
+    } finally {
+      tokens.release();
+      await tokens.close();
+    }
+  });
+
+  it('recover: an aborted caller stops waiting for the shared step, which still completes once', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const manager = await chatgptLogin(tokens, 'rt-rec');
+      const source = createOpenAiAuthSource(manager);
+      const sent = await source.authorize(request);
+      tokens.hold();
+      const controller = new AbortController();
+      const a = source.recover({ status: 401, headers: {} }, sent, { signal: controller.signal });
+      const b = source.recover({ status: 401, headers: {} }, sent);
+      await vi.waitFor(() => expect(tokens.held()).toBe(1));
+      controller.abort();
+      await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+      expect(tokens.held()).toBe(1);
+      tokens.release();
+      expect(await b).toBe(true);
+      expect(tokens.requests).toHaveLength(1);
+    } finally {
+      tokens.release();
       await tokens.close();
     }
   });

@@ -1,5 +1,6 @@
 import type { AuthManager } from './authManager.js';
 import { AuthStoreError } from './authStoreError.js';
+import { untilAborted } from './internal/untilAborted.js';
 import type { UnauthorizedRecovery } from './unauthorizedRecovery.js';
 
 /** The request shape of the auth-source seam (declared locally; structurally shared with model-provider). */
@@ -17,13 +18,22 @@ export interface HttpResponseInfo {
   body?: string;
 }
 
+/** Options of `authorize` and `recover`, as the auth-source seam passes them. */
+export interface AuthorizeOptions {
+  /**
+   * When it aborts, this caller stops waiting (for a reload, a token refresh, the lock) and gets
+   * the signal's reason; the shared work goes on for the other callers.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 export interface OpenAiAuthSource {
-  authorize(request: HttpRequest): Promise<HttpRequest>;
+  authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
    * After a 401: resolves true when a retry makes sense. Pass the failed `request`: when the
    * credential it carried was already replaced (another request recovered first), no step is spent.
    */
-  recover(response: HttpResponseInfo, request?: HttpRequest): Promise<boolean>;
+  recover(response: HttpResponseInfo, request?: HttpRequest, options?: AuthorizeOptions): Promise<boolean>;
   describe(): { source: 'auth-store'; storeMode: string; mode: string | null };
 }
 
@@ -76,8 +86,10 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   };
 
   return {
-    async authorize(request) {
-      const auth = await manager.auth();
+    async authorize(request, options) {
+      const signal = options?.signal;
+      if (signal?.aborted) throw signal.reason;
+      const auth = await untilAborted(manager.auth(), signal);
       if (!auth)
         throw new AuthStoreError('NOT_LOGGED_IN', `not logged in (no credentials under ${manager.home})`);
       const headers = { ...request.headers };
@@ -108,16 +120,19 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
       }
       return { ...request, headers };
     },
-    async recover(response, request) {
+    async recover(response, request, options) {
       if (response.status !== 401) return false;
-      if (pending) return pending;
+      const signal = options?.signal;
+      if (signal?.aborted) throw signal.reason;
+      if (pending) return untilAborted(pending, signal);
       const step = recoverOnce(request);
       pending = step;
-      try {
-        return await step;
-      } finally {
+      // Cleared when the step ends, not when this caller stops waiting for it.
+      const clear = (): void => {
         if (pending === step) pending = null;
-      }
+      };
+      step.then(clear, clear);
+      return untilAborted(step, signal);
     },
     describe: () => ({ source: 'auth-store', storeMode: manager.storeMode, mode: manager.currentMode() }),
   };

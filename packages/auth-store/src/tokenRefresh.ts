@@ -1,6 +1,8 @@
 import type { AuthStoreErrorCode } from './authStoreError.js';
 import { AuthStoreError } from './authStoreError.js';
-import { jwtExpiry } from './internal/jwt.js';
+import { requireHeaderSafe } from './internal/headerSafe.js';
+import { idTokenInfo, jwtExpiry } from './internal/jwt.js';
+import { scrubCause } from './internal/scrubCause.js';
 
 /** Codex's public OAuth endpoint and client id (codex-rs `login` crate). */
 export const DEFAULT_REFRESH_TOKEN_URL = 'https://auth.openai.com/oauth/token';
@@ -77,7 +79,7 @@ export async function requestTokenRefresh(options: {
     });
   } catch (cause) {
     throw new AuthStoreError('REFRESH_TRANSIENT', `token refresh request to ${options.url} failed`, {
-      cause,
+      cause: scrubCause(cause, [options.refreshToken]),
     });
   }
   const text = await response.text().catch(() => '');
@@ -111,5 +113,9 @@ export async function requestTokenRefresh(options: {
   if (!accessToken && !idToken) {
     throw new AuthStoreError('REFRESH_BAD_RESPONSE', `token endpoint ${options.url} returned no tokens`);
   }
+  if (accessToken) requireHeaderSafe(accessToken, `the access_token returned by ${options.url}`);
+  const accountId = idToken ? idTokenInfo(idToken).accountId : null;
+  if (accountId)
+    requireHeaderSafe(accountId, `the id_token returned by ${options.url} (chatgpt_account_id claim)`);
   return result;
 }

@@ -10,9 +10,19 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Spawns the worker script with `args`; `ready` resolves once it printed "ready". */
-export function spawnWorker(args: string[], env: Record<string, string | undefined> = process.env): Child {
-  const child = spawn(process.execPath, [WORKER, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Preload giving a child umask 0 and a chmod that does nothing (see the file). */
+export const LOOSE_UMASK = join(import.meta.dirname, 'looseUmask.mjs');
+
+/** Spawns the worker script with `args` (after `nodeArgs`); `ready` resolves once it printed "ready". */
+export function spawnWorker(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+  nodeArgs: string[] = [],
+): Child {
+  const child = spawn(process.execPath, [...nodeArgs, WORKER, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let markReady: () => void = () => undefined;

@@ -10,6 +10,12 @@ export interface TokenServer {
   allow(token: string): void;
   /** Fail every request with this status and body from now on (null: behave normally). */
   failWith(failure: { status: number; body: unknown } | null): void;
+  /** From now on, answer nothing until {@link release} (requests are still received and counted). */
+  hold(): void;
+  /** Answers every held request and stops holding. */
+  release(): void;
+  /** How many requests are waiting for their answer. */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -23,6 +29,8 @@ export async function startTokenServer(): Promise<TokenServer> {
   const requests: Array<Record<string, unknown>> = [];
   let failure: { status: number; body: unknown } | null = null;
   let counter = 0;
+  let holding = false;
+  const waiting: Array<() => void> = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => {
@@ -31,6 +39,10 @@ export async function startTokenServer(): Promise<TokenServer> {
     req.on('end', () => {
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
       requests.push(body);
+      if (holding) waiting.push(() => answer(body));
+      else answer(body);
+    });
+    const answer = (body: Record<string, unknown>) => {
       const send = (status: number, payload: unknown): void => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
@@ -51,7 +63,7 @@ export async function startTokenServer(): Promise<TokenServer> {
         access_token: accessToken(3600, `rotated-${counter}`),
         refresh_token: next,
       });
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -62,6 +74,14 @@ export async function startTokenServer(): Promise<TokenServer> {
     failWith: (next) => {
       failure = next;
     },
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const answer of waiting.splice(0)) answer();
+    },
+    held: () => waiting.length,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -33,6 +33,12 @@ if (command === 'stress') {
   await waitForGo();
   const auth = await manager.auth();
   process.stdout.write(`${JSON.stringify({ accessToken: auth?.accessToken ?? null })}\n`);
+} else if (command === 'login') {
+  // login <home> <key>: one API key login; prints the warnings' codes as JSON.
+  const warnings = [];
+  const manager = createAuthManager({ home, env: {}, onWarning: (w) => warnings.push(w.code) });
+  await manager.loginWithApiKey(rest[0]);
+  process.stdout.write(`${JSON.stringify({ warnings })}\n`);
 } else if (command === 'store') {
   // store <home> <mode>: save then load an API key; prints outcome and warnings as JSON.
   const [mode] = rest;

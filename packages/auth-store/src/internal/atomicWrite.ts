@@ -10,7 +10,7 @@ const ORPHAN_AGE_MS = 10_000;
  * Removes temp files a killed writer left beside `path` (they hold a full copy of the credentials).
  * Only files of the exact temp pattern, from a pid that is gone, and not written just now. Best effort.
  */
-async function removeOrphanedTemps(dir: string, base: string): Promise<void> {
+export async function removeOrphanedTemps(dir: string, base: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const prefix = `.${base}.`;
   for (const name of names) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuthStoreError } from '../authStoreError.js';
+import { processStartTime } from './processStart.js';
 
 export interface LockOptions {
   /** Give up after this long (default 60 s). */
@@ -12,6 +13,8 @@ export interface LockOptions {
 
 interface LockContent {
   pid: number;
+  /** The holder's start time where the platform tells it: a reused pid has another one. */
+  start?: string | null;
   time: number;
   nonce: string;
 }
@@ -66,12 +69,27 @@ async function isStale(
     const info = await stat(path).catch(() => null);
     return !info || Date.now() - info.mtimeMs > 2000;
   }
-  return !processAlive(content.pid) || Date.now() - content.time > staleMs;
+  if (!processAlive(content.pid) || Date.now() - content.time > staleMs) return true;
+  if (typeof content.start !== 'string') return false;
+  const now = await processStartTime(content.pid);
+  return now !== null && now !== content.start;
+}
+
+/** Anything but a regular file at the lock path (a folder, a symlink) would make us wait in vain. */
+async function checkLockPath(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => null);
+  if (!info || info.isFile()) return;
+  const kind = info.isDirectory() ? 'a folder' : info.isSymbolicLink() ? 'a symbolic link' : 'not a file';
+  throw new AuthStoreError(
+    'LOCK_PATH_INVALID',
+    `the lock path ${path} is ${kind}, not a regular file; remove it and try again`,
+  );
 }
 
 /**
- * Runs `fn` while holding a cross-process lock file (`O_EXCL` create holding pid, time and a nonce).
- * Locks left by dead processes, or older than `staleMs`, are broken.
+ * Runs `fn` while holding a cross-process lock file (`O_EXCL` create holding pid, process start
+ * time, time and a nonce). Locks left by dead processes (or by a pid now given to another process),
+ * or older than `staleMs`, are broken. A lock path that is not a regular file fails at once.
  */
 export async function withFileLock<T>(
   path: string,
@@ -80,7 +98,12 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const staleMs = options.staleMs ?? 120_000;
-  const content: LockContent = { pid: process.pid, time: Date.now(), nonce: randomBytes(8).toString('hex') };
+  const content: LockContent = {
+    pid: process.pid,
+    start: await processStartTime(process.pid),
+    time: Date.now(),
+    nonce: randomBytes(8).toString('hex'),
+  };
   const text = JSON.stringify(content);
   const deadline = Date.now() + timeoutMs;
   let delay = 5;
@@ -98,6 +121,7 @@ export async function withFileLock<T>(
         throw new AuthStoreError('AUTH_FILE_IO', `cannot create the lock file ${path}`, { cause: error });
       }
     }
+    await checkLockPath(path);
     const found = await readLock(path);
     if (found && (await isStale(found, staleMs, path))) {
       await breakStale(path, found.text);

@@ -1,6 +1,7 @@
 import type { AgentIdentityRecord, AuthDotJson } from '../authDotJson.js';
 import { AuthDotJsonSchema } from '../authDotJson.js';
 import { AuthStoreError } from '../authStoreError.js';
+import { requireHeaderSafe } from './headerSafe.js';
 import { idTokenInfo } from './jwt.js';
 
 // AWS region names such as us-east-1, eu-central-2, us-gov-west-1, cn-north-1.
@@ -10,6 +11,8 @@ export function requireText(value: unknown, field: string, allowSpaces = false):
   if (typeof value !== 'string' || value.trim() === '') {
     throw new AuthStoreError('INVALID_CREDENTIAL', `${field} must be a non-empty string`);
   }
+  // Multi-line values (a PEM private key) are never sent in a header.
+  if (!allowSpaces) requireHeaderSafe(value, field);
   if (!allowSpaces && /\s/.test(value))
     throw new AuthStoreError('INVALID_CREDENTIAL', `${field} must not contain whitespace`);
   return value;
@@ -47,6 +50,9 @@ export interface ChatgptTokens {
 export function chatgptRecord(tokens: ChatgptTokens, now: Date): AuthDotJson {
   const idToken = requireText(tokens?.idToken, 'idToken');
   const accountId = tokens.accountId ?? idTokenInfo(idToken).accountId;
+  if (accountId) {
+    requireHeaderSafe(accountId, tokens.accountId ? 'accountId' : 'idToken (chatgpt_account_id claim)');
+  }
   return {
     auth_mode: 'chatgpt',
     OPENAI_API_KEY: null,
@@ -72,5 +78,6 @@ export function agentIdentityRecord(record: AgentIdentityRecord): AuthDotJson {
   }
   requireText(record.agent_runtime_id, 'agent_runtime_id');
   requireText(record.agent_private_key, 'agent_private_key', true);
+  if (record.account_id) requireHeaderSafe(record.account_id, 'agent identity account_id');
   return parsed.data;
 }
