@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from './test-support/runCli.js';
+import { runCli } from './__testing__/runCli.js';
 
 const SECRET = 'sk-canary-logout-4c1e9a7b2d5f8e3a';
 const made: string[] = [];
