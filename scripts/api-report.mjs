@@ -41,6 +41,7 @@ function extract(pkgDir, reportName, dtsPath, update) {
         reportFolder: join(pkgDir, 'api'),
         reportTempFolder: join(pkgDir, 'node_modules', '.api-report'),
       },
+      newlineKind: 'lf',
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },

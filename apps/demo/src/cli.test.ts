@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from './__testing__/rawRequest.js';
+import { CLI, runCli } from './__testing__/runCli.js';
+import { spawnServe } from './__testing__/spawnServe.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { type ProviderServer, startProviderServer } from './server/providerServer.js';
-import { rawRequest } from './__testing__/rawRequest.js';
-import { CLI, runCli } from './__testing__/runCli.js';
-import { spawnServe } from './__testing__/spawnServe.js';
 
 const CANARY_KEY = 'sk-canary-e2e-7f3a9c1d5b2e8f4a6c0d';
 const WRONG_KEY = 'sk-canary-wrong-0b1c2d3e4f5a6b7c8d9e';

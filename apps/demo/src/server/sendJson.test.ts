@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { rawRequest } from '../__testing__/rawRequest.js';
+import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { CONTROL_SECRET_HEADER } from './controlSecret.js';
 import { type ProviderServer, startProviderServer } from './providerServer.js';
 import { COMMON_HEADERS } from './sendJson.js';
