@@ -1,10 +1,15 @@
+import { HEADER_VALUE_RULE } from '../internal/headerSyntax.js';
 import { ProviderRequestError } from '../providerRequestError.js';
+import { addProviderParts } from './addProviderParts.js';
 import type { AuthSource, HttpRequest } from './authSource.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { discardBody } from './discardBody.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
 import { readFetchInput } from './readFetchInput.js';
 import { readFirstChunk } from './readFirstChunk.js';
+import { redactPlatformError } from './redactPlatformError.js';
+import { erroredStream, isEventStream, rebuild } from './streamResponse.js';
+import { unsafeHeader } from './unsafeHeader.js';
 import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
 
 export interface ProviderFetchOptions {
@@ -48,11 +53,16 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const maxRetries = options.requestMaxRetries ?? 4;
   const baseDelay = options.retryBaseDelayMs ?? 200;
   const streamMaxRetries = options.streamMaxRetries ?? 5;
-  const env = options.env ?? process.env;
+  const parts = {
+    queryParams: Object.entries(options.queryParams ?? {}),
+    httpHeaders: options.httpHeaders,
+    envHttpHeaders: options.envHttpHeaders,
+    env: options.env ?? process.env,
+  };
 
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const { request, signal, target: requested } = await readFetchInput(input, init);
-    const prepared = prepareBodyForSend(addProviderParts(request), {
+    const prepared = prepareBodyForSend(addProviderParts(request, parts), {
       compression: options.compression ?? 'none',
     });
     // Parsed once: again only when provider query parameters changed the URL.
@@ -66,6 +76,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     // The client's own Authorization (the openai client's placeholder key) is replaced by ours.
     // (Deleted only when present: a delete turns the header object into a slower dictionary.)
     if (options.auth && prepared.headers.authorization !== undefined) delete prepared.headers.authorization;
+    refuseUnsafeHeaders(prepared, undefined, target);
 
     let recovered = false;
     // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.
@@ -74,6 +85,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     let streamRetries = 0;
     for (let attempt = 0; ; attempt++) {
       const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
+      if (outgoing !== prepared) refuseUnsafeHeaders(outgoing, prepared, target);
       let response: Response;
       try {
         response = await send(outgoing.url, toInit(outgoing, signal));
@@ -84,7 +96,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
           throw new ProviderRequestError(
             'TRANSPORT',
             `${prepared.method} ${target.pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
-            { cause },
+            { cause: redactPlatformError(cause) },
           );
         }
         await sleep(backoffDelay(retries++, baseDelay), signal);
@@ -131,50 +143,22 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     }
   };
 
-  const queryParams = Object.entries(options.queryParams ?? {});
-
-  function addProviderParts(request: HttpRequest): HttpRequest {
-    let url = request.url;
-    if (queryParams.length > 0) {
-      const parsed = new URL(url);
-      for (const [key, value] of queryParams) {
-        if (!parsed.searchParams.has(key)) parsed.searchParams.append(key, value);
-      }
-      url = parsed.toString();
-    }
-    const headers = { ...request.headers };
-    for (const [name, value] of Object.entries(options.httpHeaders ?? {}))
-      headers[name.toLowerCase()] = value;
-    for (const [name, variable] of Object.entries(options.envHttpHeaders ?? {})) {
-      const value = env[variable]?.trim();
-      if (value) headers[name.toLowerCase()] = value;
-    }
-    return { ...request, url, headers };
-  }
-
   return providerFetch as typeof fetch;
 }
 
-/** Server-sent events and NDJSON streams get the idle timeout; whole bodies are passed as they are. */
-function isEventStream(response: Response): boolean {
-  const type = response.headers.get('content-type') ?? '';
-  return type.startsWith('text/event-stream') || type.startsWith('application/x-ndjson');
-}
-
-function rebuild(response: Response, body: ReadableStream<Uint8Array>): Response {
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-function erroredStream(error: unknown): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.error(error);
-    },
-  });
+/**
+ * Refuses, before anything is sent, a header `fetch` would reject: its error quotes the whole value
+ * (a credential, say), and it would be retried although no attempt can succeed. Headers the auth
+ * source left as they were in `before` are not checked again.
+ */
+function refuseUnsafeHeaders(request: HttpRequest, before: HttpRequest | undefined, target: URL): void {
+  const name = unsafeHeader(request.headers, before?.headers);
+  if (name === undefined) return;
+  const whose = before === undefined ? 'of the request' : 'set by the auth source';
+  throw new ProviderRequestError(
+    'INVALID_HEADER_VALUE',
+    `${request.method} ${target.pathname}: header ${JSON.stringify(name)} ${whose} is not a valid HTTP header (a value that ${HEADER_VALUE_RULE}, or a name that is not a token); nothing was sent`,
+  );
 }
 
 function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {
