@@ -1,4 +1,3 @@
-import { HEADER_VALUE_RULE } from '../internal/headerSyntax.js';
 import { ProviderRequestError } from '../providerRequestError.js';
 import { addProviderParts } from './addProviderParts.js';
 import type { AuthSource, HttpRequest } from './authSource.js';
@@ -8,8 +7,9 @@ import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSen
 import { readFetchInput } from './readFetchInput.js';
 import { readFirstChunk } from './readFirstChunk.js';
 import { redactPlatformError } from './redactPlatformError.js';
+import { sendAttempt } from './sendAttempt.js';
 import { erroredStream, isEventStream, rebuild } from './streamResponse.js';
-import { unsafeHeader } from './unsafeHeader.js';
+import { refuseUnsafeHeaders } from './unsafeHeader.js';
 import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
 
 export interface ProviderFetchOptions {
@@ -21,11 +21,15 @@ export interface ProviderFetchOptions {
   /** header name -> environment variable; skipped when unset or blank. */
   envHttpHeaders?: Record<string, string> | undefined;
   env?: Record<string, string | undefined>;
-  /** Retries after a 5xx or a transport error. Default 4. */
+  /** Retries after a 5xx, a transport error or a response timeout. Default 4. */
   requestMaxRetries?: number;
   /** First backoff delay; doubles each retry, with jitter. Default 200 ms. */
   retryBaseDelayMs?: number;
-  /** Error a server-sent-events or NDJSON response whose stream is silent for longer than this. */
+  /**
+   * Error a server-sent-events or NDJSON response whose stream is silent for longer than this; it
+   * also bounds the wait for response headers on each attempt (RESPONSE_TIMEOUT, retried like a
+   * transport error).
+   */
   streamIdleTimeoutMs?: number;
   /**
    * Times a streamed (server-sent events or NDJSON) response that fails before delivering its first
@@ -84,15 +88,22 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     // Retries of streams that failed before their first byte: counted apart, as Codex does.
     let streamRetries = 0;
     for (let attempt = 0; ; attempt++) {
-      const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
+      const outgoing = options.auth ? await authorizeAttempt(options.auth, prepared, signal) : prepared;
       if (outgoing !== prepared) refuseUnsafeHeaders(outgoing, prepared, target);
       let response: Response;
       try {
-        response = await send(outgoing.url, toInit(outgoing, signal));
+        response = await sendAttempt(send, outgoing, signal, options.streamIdleTimeoutMs || undefined);
       } catch (cause) {
         if (signal?.aborted) throw cause;
-        options.onAttempt?.({ attempt, error: 'transport', recovered });
+        const timedOut = cause instanceof ProviderRequestError && cause.code === 'RESPONSE_TIMEOUT';
+        options.onAttempt?.({ attempt, error: timedOut ? 'response-timeout' : 'transport', recovered });
         if (retries >= maxRetries) {
+          if (timedOut) {
+            throw new ProviderRequestError(
+              'RESPONSE_TIMEOUT',
+              `${prepared.method} ${target.pathname}: ${cause.message} after ${attempt + 1} attempt(s)`,
+            );
+          }
           throw new ProviderRequestError(
             'TRANSPORT',
             `${prepared.method} ${target.pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
@@ -147,25 +158,22 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
 }
 
 /**
- * Refuses, before anything is sent, a header `fetch` would reject: its error quotes the whole value
- * (a credential, say), and it would be retried although no attempt can succeed. Headers the auth
- * source left as they were in `before` are not checked again.
+ * Authorizes one attempt with the caller's signal, so that a source waiting for a token (a command
+ * still running, say) lets go as soon as the caller aborts. Like `fetch`, an aborted request rejects
+ * with the signal's reason, whatever the source threw.
  */
-function refuseUnsafeHeaders(request: HttpRequest, before: HttpRequest | undefined, target: URL): void {
-  const name = unsafeHeader(request.headers, before?.headers);
-  if (name === undefined) return;
-  const whose = before === undefined ? 'of the request' : 'set by the auth source';
-  throw new ProviderRequestError(
-    'INVALID_HEADER_VALUE',
-    `${request.method} ${target.pathname}: header ${JSON.stringify(name)} ${whose} is not a valid HTTP header (a value that ${HEADER_VALUE_RULE}, or a name that is not a token); nothing was sent`,
-  );
-}
-
-function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {
-  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
-  if (request.body !== undefined) init.body = request.body;
-  if (signal) init.signal = signal;
-  return init;
+async function authorizeAttempt(
+  auth: AuthSource,
+  request: HttpRequest,
+  signal: AbortSignal | undefined,
+): Promise<HttpRequest> {
+  if (signal?.aborted) throw signal.reason;
+  try {
+    return await auth.authorize(request, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw error;
+  }
 }
 
 /** Names the failure without quoting another library's message, which may carry request details. */
