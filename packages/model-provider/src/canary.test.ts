@@ -1,6 +1,9 @@
-import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { countingFetch } from './__testing__/countingFetch.js';
+import { causeChain, errorSurfaces } from './__testing__/errorSurfaces.js';
 import { loadConfig } from './loadConfig.js';
+import type { AuthSource } from './pipeline/authSource.js';
+import { createProviderFetch } from './pipeline/createProviderFetch.js';
 import { createProviderRegistry } from './providerRegistry.js';
 import { sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
 import { tempDir, tokenScript } from './test-support/tempDir.js';
@@ -9,15 +12,8 @@ const CANARY = 'sk-canary-model-provider-5e1d7c9a3b';
 const COMMAND_CANARY = 'cmd-canary-token-8f2e4a6c0b';
 const AWS_CANARY = 'aws-canary-secret-3c5e7a9b1d0f2e4a6c8b';
 
-/** Everything a user could see of an outcome: message, stack, cause chain, inspect and JSON. */
-function surfaces(value: unknown): string {
-  return [
-    String(value),
-    value instanceof Error ? value.stack : '',
-    inspect(value, { depth: 10, showHidden: true }),
-    JSON.stringify(value, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v)),
-  ].join('\n');
-}
+/** Everything a user could see: message, stack, every cause, deep inspect (hidden too) and JSON. */
+const surfaces = errorSurfaces;
 
 describe('secrets never leak from @x/model-provider', () => {
   it('config errors do not quote secret values', async () => {
@@ -104,5 +100,65 @@ aws = { region = "us-east-1" }
     for (const secret of [CANARY, COMMAND_CANARY, AWS_CANARY]) expect(all).not.toContain(secret);
     expect(all).toContain('ORIGIN_MISMATCH');
     expect(all).toContain('TRANSPORT');
+  });
+
+  it('header-unsafe credentials and platform errors leave no secret anywhere in the cause chain', async () => {
+    const server = await startLoopbackServer((_req, res) => sendJson(res, 200, { data: [] }));
+    const { fetch: transport, calls } = countingFetch();
+    const hostile = `${CANARY}\r\nX-Injected: 1`;
+    const registry = createProviderRegistry({
+      config: {
+        modelProviders: {
+          keyed: { name: 'K', base_url: server.url, env_key: 'KEYED' },
+          inline: { name: 'I', base_url: server.url, experimental_bearer_token: `${CANARY}\u0000` },
+          traced: { name: 'T', base_url: server.url, env_http_headers: { 'X-Trace': 'TRACE' } },
+        },
+        builtInOverrides: {},
+      },
+      env: { KEYED: hostile, TRACE: hostile },
+      fetch: transport,
+      retryBaseDelayMs: 0,
+    });
+    const badSource: AuthSource = {
+      authorize: async (request) => ({
+        ...request,
+        headers: { ...request.headers, authorization: `Bearer ${hostile}` },
+      }),
+      describe: () => ({}),
+    };
+    const direct = (auth?: AuthSource) =>
+      createProviderFetch({ baseUrl: server.url, auth, fetch: transport, retryBaseDelayMs: 0 });
+    const outcomes = [
+      await (async () => registry.get('keyed'))().catch((e: unknown) => e),
+      await (async () => registry.get('inline'))().catch((e: unknown) => e),
+      await registry
+        .get('traced')
+        .listModels()
+        .catch((e: unknown) => e),
+      await direct(badSource)(`${server.url}/models`).catch((e: unknown) => e),
+      await direct()(`${server.url}/models`, { headers: [['x-key', hostile]] }).catch((e: unknown) => e),
+      await direct()(`${server.url}/models`, { headers: { 'x-key': hostile } }).catch((e: unknown) => e),
+    ];
+    expect(outcomes.map((e) => (e as { code?: string }).code)).toEqual([
+      'INVALID_CREDENTIAL_VALUE',
+      'INVALID_CREDENTIAL_VALUE',
+      'INVALID_HEADER_VALUE',
+      'INVALID_HEADER_VALUE',
+      'INVALID_HEADER_VALUE',
+      'INVALID_HEADER_VALUE',
+    ]);
+    // Refused before the transport: nothing sent, nothing retried.
+    expect(calls.count).toBe(0);
+    expect(server.received).toHaveLength(0);
+
+    // The platform refuses a URL with a password, quoting the URL: our error keeps no such message.
+    const withPassword = `${server.origin.replace('//', `//user:${CANARY}@`)}/v1/models`;
+    const refused = await createProviderFetch({ baseUrl: server.url, requestMaxRetries: 0 })(
+      withPassword,
+    ).catch((e: unknown) => e);
+    await server.close();
+    expect((refused as { code?: string }).code).toBe('TRANSPORT');
+    expect(causeChain(refused).length).toBeGreaterThan(1);
+    for (const outcome of [...outcomes, refused]) expect(surfaces(outcome)).not.toContain(CANARY);
   });
 });

@@ -11,7 +11,10 @@ export type ProviderConfigErrorCode =
   | 'MISSING_ENV_KEY'
   | 'BEDROCK_KEY_UNSUPPORTED'
   | 'OPENAI_AUTH_REQUIRED'
-  | 'AUTH_RESOLUTION_FAILED';
+  | 'AUTH_RESOLUTION_FAILED'
+  | 'INVALID_HEADER'
+  | 'INVALID_CREDENTIAL_VALUE'
+  | 'BASE_URL_USERINFO';
 
 export interface ProviderConfigErrorDetails {
   /** The config file, when the configuration came from one. */

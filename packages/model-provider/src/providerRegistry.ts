@@ -14,6 +14,7 @@ import {
 import { bedrockSetup } from './internal/bedrockSetup.js';
 import { genericAuthSource } from './internal/genericAuthSource.js';
 import { listModels } from './internal/listModels.js';
+import { withoutUserinfo } from './internal/urlUserinfo.js';
 import type { ModelProvider, ProviderSummary } from './modelProvider.js';
 import type { AuthSource } from './pipeline/authSource.js';
 import { createProviderFetch } from './pipeline/createProviderFetch.js';
@@ -148,7 +149,10 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         return {
           id,
           name: info.name,
-          baseUrl: kind ? bedrockSetup.previewBaseUrl(info, kind, env) : (info.base_url ?? '(no base_url)'),
+          // loadConfig refuses userinfo in base_url; a config built in code may still carry some.
+          baseUrl: withoutUserinfo(
+            kind ? bedrockSetup.previewBaseUrl(info, kind, env) : (info.base_url ?? '(no base_url)'),
+          ),
           authMethod: methodOf(id, info),
           builtIn: id in builtInProviders,
         };

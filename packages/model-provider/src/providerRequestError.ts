@@ -5,7 +5,9 @@ export type ProviderRequestErrorCode =
   | 'UNSUPPORTED_BODY'
   | 'TRANSPORT'
   | 'STREAM_IDLE_TIMEOUT'
-  | 'MODELS_RESPONSE';
+  | 'MODELS_RESPONSE'
+  | 'INVALID_HEADER_VALUE'
+  | 'RESPONSE_TIMEOUT';
 
 /**
  * Raised by a provider's `fetch` when a request cannot be sent or its stream stalls. HTTP error

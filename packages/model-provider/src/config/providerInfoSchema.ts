@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue, quoteHeaderName } from '../internal/headerSyntax.js';
+import { hasUserinfo } from '../internal/urlUserinfo.js';
 
 /** Codex's limits (REFERENCE section 4): values above the cap are clamped to it, as Codex does. */
 export const MAX_REQUEST_MAX_RETRIES = 100;
@@ -7,8 +9,43 @@ export const DEFAULT_REQUEST_MAX_RETRIES = 4;
 export const DEFAULT_STREAM_MAX_RETRIES = 5;
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
 
+/** The longest delay a platform timer honours; larger values would fire after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Issues carrying `params.code` are reported with that code instead of `INVALID_FIELD`. Messages say
+ * what is wrong, never the value.
+ */
+const coded = (code: string, message: string) => ({ message, params: { code } });
+
 const nonBlank = z.string().trim().min(1, 'must not be empty');
-const headerMap = z.record(z.string().min(1), z.string()).describe('header name -> value');
+const milliseconds = z.number().int().max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (about 24.8 days)`);
+
+/** Header names must be HTTP tokens; `valueRule` checks each value (a literal, or a variable name). */
+const headerMap = (valueRule: (value: string) => string | undefined) =>
+  z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!isHeaderName(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          ...coded('INVALID_HEADER', `header name ${quoteHeaderName(name)} is not a valid HTTP header name`),
+        });
+        continue;
+      }
+      const problem = valueRule(value);
+      if (problem !== undefined)
+        ctx.addIssue({ code: 'custom', path: [name], ...coded('INVALID_HEADER', problem) });
+    }
+  });
+
+const literalHeaderValue = (value: string): string | undefined =>
+  isHeaderValue(value) ? undefined : `the value ${HEADER_VALUE_RULE}`;
+
+// A variable name is never sent, but one with `=`, NUL or a line break cannot name a variable.
+const variableName = (value: string): string | undefined =>
+  value.trim() === '' || /[=\0\r\n]/.test(value)
+    ? 'must name an environment variable (not blank, without `=`, NUL or line breaks)'
+    : undefined;
 
 /** `[model_providers.<id>.auth]`: a command that prints a bearer token (see @x/external-bearer). */
 export const providerAuthSchema = z
@@ -22,10 +59,8 @@ export const providerAuthSchema = z
       .array(z.string())
       .optional()
       .describe('Arguments, passed as an argv array, never through a shell.'),
-    timeout_ms: z.number().int().positive('must be greater than 0').optional().describe('Default 5000.'),
-    refresh_interval_ms: z
-      .number()
-      .int()
+    timeout_ms: milliseconds.positive('must be greater than 0').optional().describe('Default 5000.'),
+    refresh_interval_ms: milliseconds
       .nonnegative('must be 0 or more')
       .optional()
       .describe('Default 300000; 0 refreshes only after a 401.'),
@@ -49,18 +84,28 @@ export const providerAwsSchema = z
 export const providerInfoSchema = z
   .strictObject({
     name: nonBlank.describe('Display name.'),
-    base_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    base_url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .refine(
+        (url) => !hasUserinfo(url),
+        coded(
+          'BASE_URL_USERINFO',
+          'must not contain a user name or password; use env_key, experimental_bearer_token or auth',
+        ),
+      )
+      .optional(),
     env_key: nonBlank.optional().describe('Environment variable holding the API key.'),
     env_key_instructions: z.string().optional().describe('Shown when env_key is missing.'),
     experimental_bearer_token: nonBlank
+      .refine(isHeaderValue, coded('INVALID_CREDENTIAL_VALUE', HEADER_VALUE_RULE))
       .optional()
       .describe('A bearer token written in the config (discouraged).'),
     auth: providerAuthSchema.optional(),
     aws: providerAwsSchema.optional(),
     wire_api: z.literal('responses').optional().describe('Only "responses" is supported.'),
     query_params: z.record(z.string(), z.string()).optional(),
-    http_headers: headerMap.optional(),
-    env_http_headers: headerMap
+    http_headers: headerMap(literalHeaderValue).optional().describe('header name -> value'),
+    env_http_headers: headerMap(variableName)
       .optional()
       .describe('header name -> environment variable; skipped when unset or blank'),
     request_max_retries: z.number().int().nonnegative().optional().describe('Default 4, at most 100.'),
@@ -70,7 +115,10 @@ export const providerInfoSchema = z
       .nonnegative()
       .optional()
       .describe('Default 5, at most 100: re-requests of a stream that fails before its first byte.'),
-    stream_idle_timeout_ms: z.number().int().positive().optional().describe('Default 300000.'),
+    stream_idle_timeout_ms: milliseconds
+      .positive()
+      .optional()
+      .describe('Default 300000; also the wait for response headers.'),
     requires_openai_auth: z.boolean().optional().describe('Use the OpenAI login from the auth store.'),
     supports_websockets: z.boolean().optional(),
   })

@@ -43,8 +43,11 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
       const key = issue.keys[0] ?? '';
       return fail('UNKNOWN_FIELD', [...path, key], `unknown field \`${key}\``);
     }
+    // Our own checks name a more precise code in `params.code`.
+    const own =
+      issue.code === 'custom' ? (issue.params as { code?: ProviderConfigErrorCode })?.code : undefined;
     // zod's messages describe the expectation, never the value, so secrets in the config stay out.
-    return fail('INVALID_FIELD', path, issue.message);
+    return fail(own ?? 'INVALID_FIELD', path, issue.message);
   };
 
   const top = check(configFileSchema.omit({ model_providers: true }), document, []);

@@ -4,6 +4,7 @@ import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 import type { AuthSource } from '../pipeline/authSource.js';
 import { ProviderConfigError } from '../providerConfigError.js';
 import { commandSource } from './genericAuthSource.js';
+import { raceAbort } from './raceAbort.js';
 
 /** Codex's Bedrock default when no region is configured anywhere (seed 001). */
 export const DEFAULT_BEDROCK_REGION = 'us-east-1';
@@ -95,8 +96,12 @@ export function bedrockSetup(
   };
 
   const auth: AuthSource & { describeAsync(): Promise<object> } = {
-    authorize: (request) =>
-      ready ? ready.authorize(request) : resolve().then((source) => source.authorize(request)),
+    // An abort stops this caller's wait for the setup (the signer's import, the stored login); the
+    // setup itself goes on for the next request.
+    authorize: (request, options) =>
+      ready
+        ? ready.authorize(request, options)
+        : raceAbort(resolve(), options?.signal).then((source) => source.authorize(request, options)),
     recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
     describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
     describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),

@@ -3,6 +3,7 @@ import { createCommandTokenSource } from '@x/external-bearer';
 import type { ModelProviderInfo, ProviderAuthConfig } from '../config/providerInfoSchema.js';
 import type { AuthSource } from '../pipeline/authSource.js';
 import { ProviderConfigError } from '../providerConfigError.js';
+import { HEADER_VALUE_RULE, isHeaderValue } from './headerSyntax.js';
 import { openAiLoginSource } from './openAiLoginSource.js';
 import { staticBearerSource } from './staticBearerSource.js';
 
@@ -42,9 +43,24 @@ export function genericAuthSource(
         { field: `model_providers.${id}.env_key` },
       );
     }
+    if (!isHeaderValue(value)) {
+      throw new ProviderConfigError(
+        'INVALID_CREDENTIAL_VALUE',
+        `provider \`${id}\`: the environment variable ${info.env_key} (env_key) ${HEADER_VALUE_RULE}`,
+        { field: `model_providers.${id}.env_key` },
+      );
+    }
     return staticBearerSource(value, { method: 'env-key', variable: info.env_key });
   }
   if (info.experimental_bearer_token !== undefined) {
+    // loadConfig checks it with file and line; a configuration built in code is checked here.
+    if (!isHeaderValue(info.experimental_bearer_token)) {
+      throw new ProviderConfigError(
+        'INVALID_CREDENTIAL_VALUE',
+        `provider \`${id}\`: experimental_bearer_token ${HEADER_VALUE_RULE}`,
+        { field: `model_providers.${id}.experimental_bearer_token` },
+      );
+    }
     return staticBearerSource(info.experimental_bearer_token, { method: 'config-bearer-token' });
   }
   if (info.auth !== undefined) return commandSource(info.auth);

@@ -1,6 +1,7 @@
 import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
 import type { AuthSource } from '../pipeline/authSource.js';
 import { ProviderConfigError } from '../providerConfigError.js';
+import { raceAbort } from './raceAbort.js';
 
 /** Codex's wording for a Bedrock key used with any other provider (seed 000). */
 export const BEDROCK_KEY_ONLY_MESSAGE =
@@ -12,10 +13,12 @@ export const BEDROCK_KEY_ONLY_MESSAGE =
  * key is refused with Codex's message.
  */
 export function openAiLoginSource(manager: AuthManager, providerId: string): AuthSource {
-  const inner = createOpenAiAuthSource(manager);
+  // Typed as the seam, so the caller's signal reaches the store's source as well.
+  const inner: AuthSource & Pick<ReturnType<typeof createOpenAiAuthSource>, 'recover'> =
+    createOpenAiAuthSource(manager);
   return {
-    async authorize(request) {
-      const auth = await manager.auth();
+    async authorize(request, options) {
+      const auth = await raceAbort(manager.auth(), options?.signal);
       if (auth?.mode === 'bedrockApiKey') {
         throw new ProviderConfigError(
           'BEDROCK_KEY_UNSUPPORTED',
@@ -28,7 +31,7 @@ export function openAiLoginSource(manager: AuthManager, providerId: string): Aut
           `provider \`${providerId}\` requires an OpenAI login; none is stored under ${manager.home}`,
         );
       }
-      return inner.authorize(request);
+      return inner.authorize(request, options);
     },
     recover: (response, request) => inner.recover(response, request),
     describe: () => ({ method: 'openai-login', ...inner.describe() }),

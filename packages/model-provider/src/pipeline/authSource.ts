@@ -20,7 +20,11 @@ export interface RecoveryResponse {
  * after a 401 (or an auth-related 403), and resolves true when a retry is worth making.
  */
 export interface AuthSource {
-  authorize(request: HttpRequest): Promise<HttpRequest>;
+  /**
+   * `options.signal` is the caller's: a source that waits (for a command, a login, a module) should
+   * stop waiting when it aborts. Sources that never wait may ignore it.
+   */
+  authorize(request: HttpRequest, options?: { signal?: AbortSignal | undefined }): Promise<HttpRequest>;
   /**
    * `request` is the request as this source authorized it for the failed attempt, so a source can
    * tell a late 401 for a credential it has already replaced (retry, no refresh) from a fresh one.

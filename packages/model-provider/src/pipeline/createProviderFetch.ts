@@ -1,10 +1,15 @@
 import { ProviderRequestError } from '../providerRequestError.js';
+import { addProviderParts } from './addProviderParts.js';
 import type { AuthSource, HttpRequest } from './authSource.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { discardBody } from './discardBody.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
 import { readFetchInput } from './readFetchInput.js';
 import { readFirstChunk } from './readFirstChunk.js';
+import { redactPlatformError } from './redactPlatformError.js';
+import { sendAttempt } from './sendAttempt.js';
+import { erroredStream, isEventStream, rebuild } from './streamResponse.js';
+import { refuseUnsafeHeaders } from './unsafeHeader.js';
 import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
 
 export interface ProviderFetchOptions {
@@ -16,11 +21,15 @@ export interface ProviderFetchOptions {
   /** header name -> environment variable; skipped when unset or blank. */
   envHttpHeaders?: Record<string, string> | undefined;
   env?: Record<string, string | undefined>;
-  /** Retries after a 5xx or a transport error. Default 4. */
+  /** Retries after a 5xx, a transport error or a response timeout. Default 4. */
   requestMaxRetries?: number;
   /** First backoff delay; doubles each retry, with jitter. Default 200 ms. */
   retryBaseDelayMs?: number;
-  /** Error a server-sent-events or NDJSON response whose stream is silent for longer than this. */
+  /**
+   * Error a server-sent-events or NDJSON response whose stream is silent for longer than this; it
+   * also bounds the wait for response headers on each attempt (RESPONSE_TIMEOUT, retried like a
+   * transport error).
+   */
   streamIdleTimeoutMs?: number;
   /**
    * Times a streamed (server-sent events or NDJSON) response that fails before delivering its first
@@ -48,11 +57,16 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const maxRetries = options.requestMaxRetries ?? 4;
   const baseDelay = options.retryBaseDelayMs ?? 200;
   const streamMaxRetries = options.streamMaxRetries ?? 5;
-  const env = options.env ?? process.env;
+  const parts = {
+    queryParams: Object.entries(options.queryParams ?? {}),
+    httpHeaders: options.httpHeaders,
+    envHttpHeaders: options.envHttpHeaders,
+    env: options.env ?? process.env,
+  };
 
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const { request, signal, target: requested } = await readFetchInput(input, init);
-    const prepared = prepareBodyForSend(addProviderParts(request), {
+    const prepared = prepareBodyForSend(addProviderParts(request, parts), {
       compression: options.compression ?? 'none',
     });
     // Parsed once: again only when provider query parameters changed the URL.
@@ -66,6 +80,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     // The client's own Authorization (the openai client's placeholder key) is replaced by ours.
     // (Deleted only when present: a delete turns the header object into a slower dictionary.)
     if (options.auth && prepared.headers.authorization !== undefined) delete prepared.headers.authorization;
+    refuseUnsafeHeaders(prepared, undefined, target);
 
     let recovered = false;
     // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.
@@ -73,18 +88,26 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     // Retries of streams that failed before their first byte: counted apart, as Codex does.
     let streamRetries = 0;
     for (let attempt = 0; ; attempt++) {
-      const outgoing = options.auth ? await options.auth.authorize(prepared) : prepared;
+      const outgoing = options.auth ? await authorizeAttempt(options.auth, prepared, signal) : prepared;
+      if (outgoing !== prepared) refuseUnsafeHeaders(outgoing, prepared, target);
       let response: Response;
       try {
-        response = await send(outgoing.url, toInit(outgoing, signal));
+        response = await sendAttempt(send, outgoing, signal, options.streamIdleTimeoutMs || undefined);
       } catch (cause) {
         if (signal?.aborted) throw cause;
-        options.onAttempt?.({ attempt, error: 'transport', recovered });
+        const timedOut = cause instanceof ProviderRequestError && cause.code === 'RESPONSE_TIMEOUT';
+        options.onAttempt?.({ attempt, error: timedOut ? 'response-timeout' : 'transport', recovered });
         if (retries >= maxRetries) {
+          if (timedOut) {
+            throw new ProviderRequestError(
+              'RESPONSE_TIMEOUT',
+              `${prepared.method} ${target.pathname}: ${cause.message} after ${attempt + 1} attempt(s)`,
+            );
+          }
           throw new ProviderRequestError(
             'TRANSPORT',
             `${prepared.method} ${target.pathname} failed after ${attempt + 1} attempt(s): ${describeCause(cause)}`,
-            { cause },
+            { cause: redactPlatformError(cause) },
           );
         }
         await sleep(backoffDelay(retries++, baseDelay), signal);
@@ -131,57 +154,26 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     }
   };
 
-  const queryParams = Object.entries(options.queryParams ?? {});
-
-  function addProviderParts(request: HttpRequest): HttpRequest {
-    let url = request.url;
-    if (queryParams.length > 0) {
-      const parsed = new URL(url);
-      for (const [key, value] of queryParams) {
-        if (!parsed.searchParams.has(key)) parsed.searchParams.append(key, value);
-      }
-      url = parsed.toString();
-    }
-    const headers = { ...request.headers };
-    for (const [name, value] of Object.entries(options.httpHeaders ?? {}))
-      headers[name.toLowerCase()] = value;
-    for (const [name, variable] of Object.entries(options.envHttpHeaders ?? {})) {
-      const value = env[variable]?.trim();
-      if (value) headers[name.toLowerCase()] = value;
-    }
-    return { ...request, url, headers };
-  }
-
   return providerFetch as typeof fetch;
 }
 
-/** Server-sent events and NDJSON streams get the idle timeout; whole bodies are passed as they are. */
-function isEventStream(response: Response): boolean {
-  const type = response.headers.get('content-type') ?? '';
-  return type.startsWith('text/event-stream') || type.startsWith('application/x-ndjson');
-}
-
-function rebuild(response: Response, body: ReadableStream<Uint8Array>): Response {
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-function erroredStream(error: unknown): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.error(error);
-    },
-  });
-}
-
-function toInit(request: HttpRequest, signal: AbortSignal | undefined): RequestInit {
-  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
-  if (request.body !== undefined) init.body = request.body;
-  if (signal) init.signal = signal;
-  return init;
+/**
+ * Authorizes one attempt with the caller's signal, so that a source waiting for a token (a command
+ * still running, say) lets go as soon as the caller aborts. Like `fetch`, an aborted request rejects
+ * with the signal's reason, whatever the source threw.
+ */
+async function authorizeAttempt(
+  auth: AuthSource,
+  request: HttpRequest,
+  signal: AbortSignal | undefined,
+): Promise<HttpRequest> {
+  if (signal?.aborted) throw signal.reason;
+  try {
+    return await auth.authorize(request, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw error;
+  }
 }
 
 /** Names the failure without quoting another library's message, which may carry request details. */

@@ -1,6 +1,7 @@
 import { ProviderRequestError } from '../providerRequestError.js';
 import type { HttpRequest } from './authSource.js';
 import { lowerCaseHeaders } from './prepareBodyForSend.js';
+import { redactPlatformError } from './redactPlatformError.js';
 
 /**
  * Reads what a `fetch(input, init)` call asks for into an {@link HttpRequest} with the exact body
@@ -47,9 +48,7 @@ export async function readFetchInput(
       throw new ProviderRequestError(
         'UNSUPPORTED_BODY',
         `cannot read the ${method} request body for ${target.pathname}`,
-        {
-          cause,
-        },
+        { cause: redactPlatformError(cause) },
       );
     }
   }
@@ -63,7 +62,17 @@ export async function readFetchInput(
 function headerRecord(init: RequestInit['headers']): Record<string, string> {
   if (isStringRecord(init)) return lowerCaseHeaders(init);
   const headers: Record<string, string> = {};
-  new Headers(init).forEach((value, name) => {
+  let parsed: Headers;
+  try {
+    parsed = new Headers(init);
+  } catch {
+    // The platform's message quotes the offending value, which may be a credential.
+    throw new ProviderRequestError(
+      'INVALID_HEADER_VALUE',
+      'the request headers are not valid HTTP headers (a name that is not a token, or a value with CR, LF, NUL or another control character); nothing was sent',
+    );
+  }
+  parsed.forEach((value, name) => {
     headers[name] = value;
   });
   return headers;

@@ -1,0 +1,13 @@
+import { expect } from 'vitest';
+import { loadConfig } from '../loadConfig.js';
+import { ProviderConfigError } from '../providerConfigError.js';
+
+/** The ProviderConfigError `loadConfig` rejects this TOML with (the test fails if it loads). */
+export async function configError(toml: string, file?: string): Promise<ProviderConfigError> {
+  const error = await loadConfig({ toml, ...(file ? { file } : {}) }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderConfigError);
+  return error as ProviderConfigError;
+}

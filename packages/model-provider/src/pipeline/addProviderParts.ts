@@ -1,0 +1,41 @@
+import { HEADER_VALUE_RULE, isHeaderValue, quoteHeaderName } from '../internal/headerSyntax.js';
+import { ProviderRequestError } from '../providerRequestError.js';
+import type { HttpRequest } from './authSource.js';
+
+export interface ProviderParts {
+  queryParams: readonly (readonly [string, string])[];
+  httpHeaders: Record<string, string> | undefined;
+  /** header name -> environment variable; skipped when unset or blank. */
+  envHttpHeaders: Record<string, string> | undefined;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * The request with the provider's query parameters (where the caller has not set them) and headers
+ * added. `env_http_headers` variables are read on every request; a value that cannot be sent in a
+ * header is refused with INVALID_HEADER_VALUE naming the variable, before anything is sent.
+ */
+export function addProviderParts(request: HttpRequest, parts: ProviderParts): HttpRequest {
+  let url = request.url;
+  if (parts.queryParams.length > 0) {
+    const parsed = new URL(url);
+    for (const [key, value] of parts.queryParams) {
+      if (!parsed.searchParams.has(key)) parsed.searchParams.append(key, value);
+    }
+    url = parsed.toString();
+  }
+  const headers = { ...request.headers };
+  for (const [name, value] of Object.entries(parts.httpHeaders ?? {})) headers[name.toLowerCase()] = value;
+  for (const [name, variable] of Object.entries(parts.envHttpHeaders ?? {})) {
+    const value = parts.env[variable]?.trim();
+    if (!value) continue;
+    if (!isHeaderValue(value)) {
+      throw new ProviderRequestError(
+        'INVALID_HEADER_VALUE',
+        `the environment variable ${variable} (env_http_headers ${quoteHeaderName(name)}) ${HEADER_VALUE_RULE}; nothing was sent`,
+      );
+    }
+    headers[name.toLowerCase()] = value;
+  }
+  return { ...request, url, headers };
+}
