@@ -4,6 +4,7 @@ export type { CreateBedrockApiKeyOptions } from './bedrockApiKey.js';
 export { createBedrockApiKey } from './bedrockApiKey.js';
 export { regionFromBedrockApiKey } from './bedrockApiKeyRegion.js';
 export type {
+  AuthorizeOptions,
   BedrockAuth,
   BedrockAuthDescription,
   BedrockAuthOptions,
