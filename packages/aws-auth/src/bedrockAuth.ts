@@ -1,5 +1,6 @@
 import { AwsAuthError } from './awsAuthError.js';
 import type { BedrockEndpointKind } from './bedrockEndpoint.js';
+import { abortable } from './internal/abortable.js';
 import { createRecovery } from './internal/bedrockRecovery.js';
 import {
   type BedrockSource,
@@ -48,12 +49,21 @@ export interface BedrockAuthDescription {
   clockSkewMs: number;
 }
 
+/** Per-call options of {@link BedrockAuth.authorize}. */
+export interface AuthorizeOptions {
+  /**
+   * Aborting it while credentials or a token load rejects this call with the signal's reason; the
+   * lookup itself goes on for other callers that share it.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 export interface BedrockAuth {
   readonly baseUrl: string;
   readonly region: string;
   readonly signingService: string;
   /** A new request with auth applied; call before every attempt. */
-  authorize(request: HttpRequest): Promise<HttpRequest>;
+  authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
    * After a failed attempt: true if a recovery step was taken (or already taken since `request`, the
    * failed request, was authorized) and one retry makes sense.
@@ -83,7 +93,8 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
   const target = resolveBedrockTarget(options, env);
   const recovery = createRecovery(source, now);
 
-  async function authorize(request: HttpRequest): Promise<HttpRequest> {
+  async function authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest> {
+    const signal = options?.signal;
     const url = parseRequestUrl(request.url);
     if (url.origin !== target.origin) {
       throw new AwsAuthError(
@@ -93,14 +104,18 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
     }
     const headers = headersFor(request, target.kind);
     if (source.kind === 'sigv4') {
-      return signRequest(
-        { ...request, headers },
-        {
-          region: target.region,
-          service: target.signingService,
-          credentials: source.credentials,
-          signingDate: new Date(now() + recovery.skewMs()),
-        },
+      return abortable(
+        () =>
+          signRequest(
+            { ...request, headers },
+            {
+              region: target.region,
+              service: target.signingService,
+              credentials: source.credentials,
+              signingDate: new Date(now() + recovery.skewMs()),
+            },
+          ),
+        signal,
       );
     }
     if ('authorization' in headers) {
@@ -109,7 +124,8 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
         'the request already has an Authorization header',
       );
     }
-    headers.authorization = `Bearer ${await source.token(recovery.takeForceToken())}`;
+    const token = await abortable(() => source.token(recovery.takeForceToken()), signal);
+    headers.authorization = `Bearer ${token}`;
     recovery.noteBearer(headers.authorization);
     return { ...request, headers };
   }

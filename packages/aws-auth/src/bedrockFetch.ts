@@ -1,5 +1,6 @@
 import { AwsAuthError } from './awsAuthError.js';
 import { type BedrockAuth, type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
+import { mayQuoteHeader, scrubbedCause } from './internal/scrubbedCause.js';
 import type { HttpRequest } from './types.js';
 
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -26,13 +27,38 @@ async function bodyOf(
 function headersOf(input: string | URL | Request, init: RequestInit | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   const merged = new Headers(input instanceof Request ? input.headers : undefined);
-  new Headers(init?.headers).forEach((value, name) => {
+  let given: Headers;
+  try {
+    given = new Headers(init?.headers);
+  } catch (error) {
+    throw new AwsAuthError('INVALID_HEADER', 'init.headers has a header name or value HTTP does not allow', {
+      cause: scrubbedCause(error),
+    });
+  }
+  given.forEach((value, name) => {
     merged.set(name, value);
   });
   merged.forEach((value, name) => {
     headers[name] = value;
   });
   return headers;
+}
+
+/**
+ * What `send` threw. An error that may quote a credential header (fetch quotes a value it refuses)
+ * becomes INVALID_HEADER with that quote withheld; any other (network, abort) is passed on as it is.
+ */
+function sendFailure(error: unknown, sent: HttpRequest): unknown {
+  const authorization = sent.headers.authorization ?? '';
+  const known = [
+    authorization,
+    authorization.replace(/^Bearer /, ''),
+    sent.headers['x-amz-security-token'] ?? '',
+  ];
+  if (error instanceof AwsAuthError || !mayQuoteHeader(error, known)) return error;
+  return new AwsAuthError('INVALID_HEADER', 'fetch refused a request header as not valid HTTP', {
+    cause: scrubbedCause(error, known),
+  });
 }
 
 /**
@@ -55,11 +81,15 @@ export function createBedrockFetch(options: BedrockAuthOptions = {}, fetchImpl?:
     const body = await bodyOf(input, init);
     if (body !== undefined) request.body = body;
     const attempt = async (): Promise<{ response: Response; sent: HttpRequest }> => {
-      const sent = await auth.authorize(request);
+      const sent = await auth.authorize(request, { signal: init?.signal ?? undefined });
       const requestInit: RequestInit = { method: sent.method, headers: sent.headers, redirect: 'manual' };
       if (sent.body !== undefined) requestInit.body = sent.body as NonNullable<RequestInit['body']>;
       if (init?.signal) requestInit.signal = init.signal;
-      return { response: await send(sent.url, requestInit), sent };
+      try {
+        return { response: await send(sent.url, requestInit), sent };
+      } catch (error) {
+        throw sendFailure(error, sent);
+      }
     };
     const { response, sent } = await attempt();
     if (response.status !== 400 && response.status !== 401 && response.status !== 403) return response;

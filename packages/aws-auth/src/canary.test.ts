@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBedrockApiKey } from './bedrockApiKey.js';
 import { regionFromBedrockApiKey } from './bedrockApiKeyRegion.js';
 import { createBedrockAuth } from './bedrockAuth.js';
+import { createBedrockFetch } from './bedrockFetch.js';
 import { chain } from './credentials/chain.js';
 import { fromEnv } from './credentials/fromEnv.js';
 import { fromProvider } from './credentials/fromProvider.js';
 import { fromStatic } from './credentials/fromStatic.js';
 import { memoize } from './credentials/memoize.js';
+import { startLoopback } from './internal/testing/loopback.js';
 import { signRequest } from './signRequest.js';
 import type { HttpRequest } from './types.js';
 
@@ -32,11 +34,27 @@ const record = (...values: unknown[]): void => {
     }
   }
 };
-async function failure(run: () => unknown): Promise<void> {
+/** Records an error and everything in its cause chain (and AggregateError members), fully expanded. */
+function recordError(error: unknown, depth = 0): void {
+  if (depth > 20 || error === undefined || error === null) return;
+  seen.push(inspect(error, { depth: Infinity, showHidden: true }), String(error));
+  try {
+    seen.push(JSON.stringify(error) ?? '');
+  } catch {
+    // cyclic: inspect above already captured it
+  }
+  if (error instanceof Error) {
+    seen.push(error.message, error.stack ?? '');
+    if (error instanceof AggregateError) for (const member of error.errors) recordError(member, depth + 1);
+    recordError(error.cause, depth + 1);
+  }
+}
+async function failure(run: () => unknown, code?: string): Promise<void> {
   try {
     await run();
   } catch (error) {
-    record(error, (error as Error).message, String(error));
+    recordError(error);
+    if (code !== undefined) expect((error as { code?: unknown }).code).toBe(code);
     return;
   }
   throw new Error('expected a failure');
@@ -154,5 +172,95 @@ describe('canary', () => {
       }),
     );
     expect(seen.length).toBeGreaterThan(20);
+  });
+
+  it('refusals of credential values a header cannot carry, and platform errors quoting a header', async () => {
+    const request: HttpRequest = { method: 'POST', url: `${MANTLE}/responses`, headers: {}, body: '{}' };
+    const bad = 'INVALID_CREDENTIAL_VALUE';
+    await failure(() => createBedrockAuth({ env, apiKey: `${API_KEY}\r\nx-evil: 1` }), bad);
+    await failure(
+      () => createBedrockAuth({ env: { ...env, AWS_BEARER_TOKEN_BEDROCK: `${API_KEY}\nX` } }),
+      bad,
+    );
+    await failure(
+      () => createBedrockAuth({ env, tokenProvider: () => `${API_KEY}\0X` }).authorize(request),
+      bad,
+    );
+    await failure(
+      () => createBedrockAuth({ env, credentials: { ...creds, sessionToken: `${TOKEN}\n` } }),
+      bad,
+    );
+    await failure(
+      () =>
+        createBedrockAuth({
+          env,
+          credentialsProvider: async () => ({ ...creds, sessionToken: `${TOKEN}\r\n` }),
+        }).authorize(request),
+      bad,
+    );
+    await failure(
+      () =>
+        fromEnv({
+          env: {
+            AWS_ACCESS_KEY_ID: 'AKIDCANARY',
+            AWS_SECRET_ACCESS_KEY: SECRET,
+            AWS_SESSION_TOKEN: `${TOKEN}\u2026`,
+          },
+        })(),
+      bad,
+    );
+    // A provider whose own failure is the platform's refusal of a header holding the secret.
+    const quoting = (secret: string) => () => {
+      new Headers({ authorization: `Bearer ${secret}\nX` });
+      return 'unreachable';
+    };
+    await failure(
+      () => createBedrockAuth({ env, tokenProvider: quoting(API_KEY) }).authorize(request),
+      'TOKEN_PROVIDER_FAILED',
+    );
+    await failure(
+      () =>
+        createBedrockAuth({
+          env,
+          credentialsProvider: async () => {
+            quoting(TOKEN)();
+            return creds;
+          },
+        }).authorize(request),
+      'CREDENTIALS_PROVIDER_FAILED',
+    );
+    // fetch itself refusing a header: the caller's, or ours altered on the way (a wrapping fetch).
+    const server = await startLoopback((_req, res) => res.end('{}'));
+    try {
+      const options = { env, baseUrl: server.origin, endpoint: 'mantle' as const, apiKey: API_KEY };
+      const url = `${server.origin}/responses`;
+      await failure(
+        () => createBedrockFetch(options)(url, { method: 'POST', headers: { 'x-note': `${TOKEN}\nX` } }),
+        'INVALID_HEADER',
+      );
+      const altering = (target: string | URL | Request, init?: RequestInit) => {
+        const headers = { ...(init?.headers as Record<string, string>) };
+        headers.authorization = `${headers.authorization}\nX`;
+        return fetch(target, { ...init, headers });
+      };
+      await failure(
+        () => createBedrockFetch(options, altering)(url, { method: 'POST', body: '{}' }),
+        'INVALID_HEADER',
+      );
+      const sigv4 = { env, baseUrl: server.origin, endpoint: 'mantle' as const, credentials: creds };
+      const tokenAltering = (target: string | URL | Request, init?: RequestInit) => {
+        const headers = { ...(init?.headers as Record<string, string>) };
+        headers['x-amz-security-token'] = `${headers['x-amz-security-token']}\0`;
+        return fetch(target, { ...init, headers });
+      };
+      await failure(
+        () => createBedrockFetch(sigv4, tokenAltering)(url, { method: 'POST', body: '{}' }),
+        'INVALID_HEADER',
+      );
+      expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+    expect(seen.length).toBeGreaterThan(50);
   });
 });

@@ -4,6 +4,7 @@ export type { CreateBedrockApiKeyOptions } from './bedrockApiKey.js';
 export { createBedrockApiKey } from './bedrockApiKey.js';
 export { regionFromBedrockApiKey } from './bedrockApiKeyRegion.js';
 export type {
+  AuthorizeOptions,
   BedrockAuth,
   BedrockAuthDescription,
   BedrockAuthOptions,
@@ -39,5 +40,10 @@ export type {
   Env,
   HttpRequest,
 } from './types.js';
-export type { ReceivedRequest, SigV4Verdict, VerifySigV4Options } from './verifySigV4Request.js';
+export type {
+  ReceivedRequest,
+  SigV4DenialCode,
+  SigV4Verdict,
+  VerifySigV4Options,
+} from './verifySigV4Request.js';
 export { verifySigV4Request } from './verifySigV4Request.js';

@@ -1,7 +1,11 @@
 import { AwsAuthError } from './awsAuthError.js';
 import { parseAmzDateHeader } from './internal/amzDate.js';
-import { signRequest } from './signRequest.js';
-import type { AwsCredentials, HttpRequest } from './types.js';
+import { expectedHeaders } from './internal/expectedHeaders.js';
+import { lowerCased, signedHeaderValues, single } from './internal/receivedHeaders.js';
+import { readRequestLine } from './internal/receivedTarget.js';
+import { sameText } from './internal/sameText.js';
+import type { signRequest } from './signRequest.js';
+import type { AwsCredentials } from './types.js';
 
 /** A request as a server received it: method, raw path and query, headers, body bytes. */
 export interface ReceivedRequest {
@@ -27,39 +31,48 @@ export interface VerifySigV4Options {
   now?: () => number;
 }
 
+/**
+ * Why a request was denied. AWS's own 403 error types where AWS answers the same way; `INVALID_HOST`
+ * and `MIXED_AUTH` for requests refused before any signature is looked at.
+ */
+export type SigV4DenialCode =
+  | 'IncompleteSignatureException'
+  | 'InvalidSignatureException'
+  | 'SignatureDoesNotMatch'
+  | 'UnrecognizedClientException'
+  | 'XAmzContentSHA256Mismatch'
+  | 'INVALID_HOST'
+  | 'MIXED_AUTH';
+
 export type SigV4Verdict =
   | { ok: true; accessKeyId: string; region: string; service: string }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: SigV4DenialCode; message: string };
 
 const AUTH_PATTERN =
   /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([!#$%&'*+.^_`|~0-9a-z;-]+), ?Signature=([0-9a-f]{64})$/;
-/** Headers the signer derives itself; they are given to it as inputs, not copied as headers. */
-const SIGNER_OWNED = new Set([
-  'authorization',
-  'x-amz-date',
-  'x-amz-content-sha256',
-  'x-amz-security-token',
-  'host',
-]);
-
+const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /**
- * Checks a request signed by {@link signRequest} the way AWS checks one: a known access key, a scope
- * naming an accepted region and service, a fresh `x-amz-date`, and a signature recomputed from the
- * raw request. For test servers, proxies and the demo; the verdict's codes and messages follow AWS's
- * 403 answers and never contain a key.
+ * Checks a request signed by {@link signRequest} the way AWS checks one: a plain Host header, no
+ * second (query string) authorization, a known access key, a scope naming the day of `x-amz-date`
+ * and an accepted region and service, a fresh `x-amz-date`, and a signature recomputed from the
+ * method, target, headers and body exactly as received. For test servers, proxies and the demo; the
+ * verdict's messages never contain a key.
  */
 export async function verifySigV4Request(
   request: ReceivedRequest,
   options: VerifySigV4Options,
 ): Promise<SigV4Verdict> {
-  const match = AUTH_PATTERN.exec(single(request.headers.authorization) ?? '');
+  const headers = lowerCased(request.headers);
+  const line = readRequestLine(headers.host, request.target);
+  if ('code' in line) return deny(line.code, line.message);
+  const match = AUTH_PATTERN.exec(single(headers.authorization) ?? '');
   if (!match)
     return deny(
       'IncompleteSignatureException',
       'Authorization header requires a valid AWS4-HMAC-SHA256 signature.',
     );
-  const [, accessKeyId = '', , region = '', service = '', signedHeaders = '', signature = ''] = match;
-  const sessionToken = single(request.headers['x-amz-security-token']);
+  const [, accessKeyId = '', day = '', region = '', service = '', signedHeaders = '', signature = ''] = match;
+  const sessionToken = single(headers['x-amz-security-token']);
   const expectedToken = options.credentials.sessionToken;
   const tokenOk =
     expectedToken === undefined ? sessionToken === undefined : sameText(sessionToken ?? '', expectedToken);
@@ -72,10 +85,16 @@ export async function verifySigV4Request(
       `Credential should be scoped to region ${options.region} and one of the services ${options.services.join(', ')}.`,
     );
   }
-  const amzDate = single(request.headers['x-amz-date']) ?? '';
+  const amzDate = single(headers['x-amz-date']) ?? '';
   const signedAt = parseAmzDateHeader(amzDate);
   if (Number.isNaN(signedAt))
     return deny('IncompleteSignatureException', 'The request must contain a valid X-Amz-Date header.');
+  if (day !== amzDate.slice(0, 8)) {
+    return deny(
+      'InvalidSignatureException',
+      `Date in Credential scope does not match YYYYMMDD from X-Amz-Date: ${day} != ${amzDate.slice(0, 8)}.`,
+    );
+  }
   const now = (options.now ?? Date.now)();
   const maxSkewMs = options.maxSkewMs ?? 5 * 60 * 1000;
   if (Math.abs(now - signedAt) > maxSkewMs) {
@@ -84,23 +103,17 @@ export async function verifySigV4Request(
       `Signature expired: ${amzDate} is more than ${describeDuration(maxSkewMs)} away from the server time.`,
     );
   }
-  const headers: Record<string, string> = {};
-  for (const name of signedHeaders.split(';')) {
-    const value = single(request.headers[name]);
-    if (value !== undefined && !SIGNER_OWNED.has(name)) headers[name] = value;
-  }
-  const host = single(request.headers.host) ?? 'localhost';
-  if (!request.target.startsWith('/')) {
-    return deny('IncompleteSignatureException', 'The request target must be an absolute path.');
-  }
-  let recomputed: HttpRequest;
+  const signed = signedHeaderValues(headers, signedHeaders);
+  let expected: Record<string, string>;
   try {
-    recomputed = await signRequest(
+    if (!METHOD.test(request.method)) throw new AwsAuthError('INVALID_REQUEST', 'method is not a token');
+    expected = await expectedHeaders(
       {
         method: request.method,
-        // The scheme whose default port the Host does not name, so an explicit port is kept as received.
-        url: `${host.endsWith(':80') ? 'https' : 'http'}://${host}${request.target}`,
-        headers,
+        host: line.host,
+        path: line.path,
+        query: line.query,
+        headers: signed,
         body: request.body,
       },
       {
@@ -118,33 +131,23 @@ export async function verifySigV4Request(
     if (!(error instanceof AwsAuthError)) throw error;
     return deny('IncompleteSignatureException', 'The request could not be canonicalized for signing.');
   }
-  const expected = /SignedHeaders=([^,]+), Signature=([0-9a-f]{64})/.exec(
-    recomputed.headers.authorization ?? '',
-  );
+  const parts = /SignedHeaders=([^,]+), Signature=([0-9a-f]{64})/.exec(expected.authorization ?? '');
   // The list is part of what was signed: a list that differs from ours cannot carry a valid signature.
-  if (expected?.[1] !== signedHeaders || !sameText(expected[2] ?? '', signature)) {
+  if (parts?.[1] !== signedHeaders || !sameText(parts[2] ?? '', signature)) {
     return deny(
       'SignatureDoesNotMatch',
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
     );
   }
+  // The signature covers the body's real hash; a header claiming another one is a lie about the body.
+  if (single(headers['x-amz-content-sha256']) !== expected['x-amz-content-sha256']) {
+    return deny('XAmzContentSHA256Mismatch', 'The x-amz-content-sha256 header does not match the body.');
+  }
   return { ok: true, accessKeyId, region, service };
 }
 
-function deny(code: string, message: string): SigV4Verdict {
+function deny(code: SigV4DenialCode, message: string): SigV4Verdict {
   return { ok: false, code, message };
-}
-
-/** Compares two strings in time that depends on their length only, not on where they differ. */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i += 1) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(',') : value;
 }
 
 /** `5 minutes`, `90 seconds`, `250 ms`: the skew limit as AWS words it for the default. */

@@ -1,5 +1,6 @@
 import { AwsAuthError } from '../awsAuthError.js';
 import { envValue, resolveEnv } from '../internal/env.js';
+import { headerSafe } from '../internal/headerSafe.js';
 import type { AwsCredentials, Env } from '../types.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
 
@@ -28,9 +29,9 @@ export function fromEnv(options: FromEnvOptions = {}): CredentialSource {
       const missing = accessKeyId ? SECRET : KEY;
       throw new AwsAuthError('ENV_CREDENTIALS_INCOMPLETE', `${missing} is not set but its pair is`);
     }
-    const credentials: AwsCredentials = { accessKeyId, secretAccessKey };
+    const credentials: AwsCredentials = { accessKeyId: headerSafe(accessKeyId, KEY), secretAccessKey };
     const sessionToken = envValue(env, TOKEN);
-    if (sessionToken) credentials.sessionToken = sessionToken;
+    if (sessionToken) credentials.sessionToken = headerSafe(sessionToken, TOKEN);
     const expiration = envValue(env, EXPIRATION);
     if (expiration) {
       const date = new Date(expiration);

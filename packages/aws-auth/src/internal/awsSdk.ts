@@ -2,6 +2,8 @@
 // signing with static keys never loads the AWS SDK.
 import { AwsAuthError } from '../awsAuthError.js';
 import type { AwsCredentials, AwsCredentialsProvider, CredentialsRequestOptions } from '../types.js';
+import { checkCredentials } from './credentialCheck.js';
+import { scrubbedCause } from './scrubbedCause.js';
 
 export interface SdkChainInit {
   profile?: string;
@@ -43,15 +45,17 @@ export function sdkChain(init: SdkChainInit, label: string): AwsCredentialsProvi
       });
     }
     const resolved = await provider;
+    let credentials: unknown;
     try {
-      return await resolved(options?.forceRefresh ? { forceRefresh: true } : undefined);
+      credentials = await resolved(options?.forceRefresh ? { forceRefresh: true } : undefined);
     } catch (cause) {
       const notFound = (cause as { name?: string }).name === 'CredentialsProviderError';
       throw new AwsAuthError(
         notFound ? 'CREDENTIALS_NOT_FOUND' : 'CREDENTIALS_PROVIDER_FAILED',
         notFound ? `${label} found no credentials` : `${label} failed to provide credentials`,
-        { cause },
+        { cause: scrubbedCause(cause) },
       );
     }
+    return checkCredentials(credentials, label);
   };
 }

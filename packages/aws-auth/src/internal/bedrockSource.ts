@@ -7,6 +7,8 @@ import { fromStatic } from '../credentials/fromStatic.js';
 import { memoize } from '../credentials/memoize.js';
 import type { AwsCredentials, AwsCredentialsProvider, Env } from '../types.js';
 import { envValue } from './env.js';
+import { headerSafe } from './headerSafe.js';
+import { scrubbedCause } from './scrubbedCause.js';
 
 /** A caller's bearer token function; `forceRefresh` is set after the server rejected the last token. */
 export type BedrockTokenProvider = (options?: { forceRefresh?: boolean }) => string | Promise<string>;
@@ -33,6 +35,7 @@ const BEARER_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
 function staticToken(value: string, origin: string): BedrockSource {
   const token = value.trim();
   if (!token) throw new AwsAuthError('EMPTY_TOKEN', `${origin} is empty`);
+  headerSafe(token, origin);
   return { kind: 'bearer', source: origin, refreshable: false, token: () => Promise.resolve(token) };
 }
 
@@ -47,11 +50,13 @@ function providedToken(provider: BedrockTokenProvider): BedrockSource {
       try {
         value = await provider(forceRefresh ? { forceRefresh: true } : undefined);
       } catch (cause) {
-        throw new AwsAuthError('TOKEN_PROVIDER_FAILED', `${origin} failed to provide a token`, { cause });
+        throw new AwsAuthError('TOKEN_PROVIDER_FAILED', `${origin} failed to provide a token`, {
+          cause: scrubbedCause(cause),
+        });
       }
       const token = typeof value === 'string' ? value.trim() : '';
       if (!token) throw new AwsAuthError('EMPTY_TOKEN', `${origin} returned an empty token`);
-      return token;
+      return headerSafe(token, `the token from the ${origin}`);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { AwsAuthError } from '../awsAuthError.js';
 import type { AwsCredentials, AwsCredentialsProvider, CredentialsRequestOptions } from '../types.js';
+import { headerSafe } from './headerSafe.js';
+import { scrubbedCause } from './scrubbedCause.js';
 
 /** Throws INVALID_CREDENTIALS naming the first missing or ill-typed field (never its value). */
 export function checkCredentials(value: unknown, origin: string): AwsCredentials {
@@ -20,6 +22,11 @@ export function checkCredentials(value: unknown, origin: string): AwsCredentials
       'INVALID_CREDENTIALS',
       `${origin}: credentials field "sessionToken" is not a string`,
     );
+  }
+  // Both are sent in headers (Authorization, x-amz-security-token); the secret key never is.
+  headerSafe(creds.accessKeyId as string, `${origin}: credentials field "accessKeyId"`);
+  if (creds.sessionToken !== undefined) {
+    headerSafe(creds.sessionToken, `${origin}: credentials field "sessionToken"`);
   }
   if (creds.expiration !== undefined && !(creds.expiration instanceof Date)) {
     throw new AwsAuthError('INVALID_CREDENTIALS', `${origin}: credentials field "expiration" is not a Date`);
@@ -49,7 +56,7 @@ export function toCheckedProvider(
     } catch (error) {
       if (error instanceof AwsAuthError) throw error;
       throw new AwsAuthError('CREDENTIALS_PROVIDER_FAILED', `${origin} failed to provide credentials`, {
-        cause: error,
+        cause: scrubbedCause(error),
       });
     }
     return checkCredentials(value, origin);
