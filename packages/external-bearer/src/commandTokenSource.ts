@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponseLike } from './httpRequest.js';
 import { interpretRun } from './internal/interpretRun.js';
 import { resolveCommand } from './internal/resolveCommand.js';
 import { runCommand } from './internal/runCommand.js';
+import { safeCause } from './internal/safeCause.js';
 import { backoffDelay, deadlines } from './internal/timing.js';
 import { validateConfig } from './internal/validateConfig.js';
 import { waitFor } from './internal/waitFor.js';
@@ -104,7 +105,7 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
           ? error
           : // not reached by process or output failures (those are typed); kept for unexpected bugs
             new CommandTokenError('SPAWN_FAILED', `provider auth command \`${label}\` failed to start`, {
-              cause: error,
+              cause: safeCause(error, 'unexpected failure'),
             });
       failures++;
       consecutiveFailures++;

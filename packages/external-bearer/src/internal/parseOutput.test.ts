@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderings } from '../__testing__/renderings.js';
+import { thrownBy } from '../__testing__/thrownBy.js';
 import { CommandTokenError } from '../commandTokenError.js';
 import { parseOutput } from './parseOutput.js';
 
@@ -78,17 +80,15 @@ describe('parseOutput', () => {
     ).toBe('EXPIRED_OUTPUT');
   });
 
-  it('never puts the output in a message', () => {
+  it('never puts the output in a message (and every input here is refused)', () => {
     for (const [text, mode] of [
       ['{"token": "secret-in-broken-json', 'json'],
       ['secret with spaces', 'text'],
       ['{"token":"secret-x","expires_at":"soon"}', 'json'],
     ] as const) {
-      try {
-        parseOutput(bytes(text), mode, 'cmd', now);
-      } catch (error) {
-        expect(String((error as Error).message)).not.toContain('secret');
-      }
+      const error = thrownBy(() => parseOutput(bytes(text), mode, 'cmd', now));
+      expect(error).toBeInstanceOf(CommandTokenError);
+      for (const shown of renderings(error)) expect(shown).not.toContain('secret');
     }
   });
 });
