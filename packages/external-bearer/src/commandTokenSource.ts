@@ -20,11 +20,17 @@ export interface CommandTokenSourceDescription {
 
 /** A bearer token source backed by a command; satisfies the pipeline's auth-source seam. */
 export interface CommandTokenSource {
-  /** The cached token, or one fresh from a run shared by every concurrent caller. */
+  /**
+   * The cached token, or one fresh from a run shared by every concurrent caller. When `signal`
+   * aborts, this call rejects at once with the signal's reason; a run under way goes on for the others.
+   */
   getToken(options?: { signal?: AbortSignal | undefined }): Promise<string>;
   /** The 401 path: runs the command only if `staleToken` is still the cached token (or none is given). */
   refresh(options?: { staleToken?: string | undefined }): Promise<string>;
-  /** A new request with `authorization: Bearer <token>` (any other Authorization header removed). */
+  /**
+   * A new request with `authorization: Bearer <token>` (any other Authorization header removed);
+   * `signal` works as for getToken.
+   */
   authorize(request: HttpRequest, options?: { signal?: AbortSignal | undefined }): Promise<HttpRequest>;
   /**
    * On 401, refreshes with the token the failed `request` sent as the stale one (the token last
@@ -145,8 +151,8 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     const signal = callOptions?.signal;
     const now = options.now();
     const entry = cached;
-    // An aborted caller gets ABORTED at once, even when a token is cached.
-    if (signal?.aborted) return waitFor(Promise.resolve(''), signal, label);
+    // An aborted caller gets the abort reason at once, even when a token is cached.
+    if (signal?.aborted) throw signal.reason;
     if (entry !== undefined && !entry.rejected && (entry.hardAt === undefined || now < entry.hardAt)) {
       emit({ type: 'cache-hit', command: label });
       if (
@@ -162,7 +168,7 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     }
     const reason: RefreshReason = entry === undefined ? 'cold' : entry.rejected ? 'unauthorized' : 'expired';
     emit({ type: 'cache-miss', command: label, reason });
-    const fresh = await waitFor(ensureRun(reason), signal, label);
+    const fresh = await waitFor(ensureRun(reason), signal);
     return fresh.token;
   };
 
