@@ -80,9 +80,10 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     }
   };
 
-  const execute = async (reason: RefreshReason): Promise<CachedToken> => {
-    const run = ++runs;
-    emit({ type: 'run-start', command: label, reason, run });
+  /** One run of the command; `run-start` is emitted by ensureRun once the run is registered. */
+  const execute = async (run: number): Promise<CachedToken> => {
+    // Listeners hear `run-start` before any work begins, and may call back in: they join this run.
+    await Promise.resolve();
     let exitInfo: { exitCode?: number; signal?: string; durationMs: number } = { durationMs: 0 };
     try {
       const file = await resolveCommand(options.command, options.cwd, options.env);
@@ -140,10 +141,14 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
       emit({ type: 'backoff-rejected', command: label, retryInMs: backoffUntil - now, code: lastError.code });
       return Promise.reject(lastError);
     }
-    const started = execute(reason);
+    const run = ++runs;
+    const started = execute(run);
+    // Registered before any listener hears of the run, so a listener calling getToken() or
+    // refresh() joins it instead of starting a second one.
     inflight = started;
     // Callers that gave up (signal) or background runs must not leave an unhandled rejection behind.
     started.catch(() => undefined);
+    emit({ type: 'run-start', command: label, reason, run });
     return started;
   };
 
