@@ -20,6 +20,7 @@ export type CommandTokenErrorCode =
   | 'EMPTY_TOKEN'
   | 'INVALID_TOKEN'
   | 'INVALID_JSON'
+  | 'INVALID_EXPIRY'
   | 'EXPIRED_OUTPUT';
 
 /**

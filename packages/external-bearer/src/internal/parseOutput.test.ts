@@ -80,6 +80,41 @@ describe('parseOutput', () => {
     ).toBe('EXPIRED_OUTPUT');
   });
 
+  it('json: an epoch above 1e12 is read as milliseconds, in a number or a string', () => {
+    const inAnHour = now + 3600_000;
+    expect(parseOutput(json({ token: 't', expires_at: inAnHour }), 'json', 'cmd', now).expiresAt).toBe(
+      inAnHour,
+    );
+    expect(
+      parseOutput(json({ token: 't', expires_at: String(inAnHour) }), 'json', 'cmd', now).expiresAt,
+    ).toBe(inAnHour);
+    const credential = { kind: 'ExecCredential', status: { token: 'k', expirationTimestamp: inAnHour } };
+    expect(parseOutput(json(credential), 'json', 'cmd', now).expiresAt).toBe(inAnHour);
+  });
+
+  // Each value is the JSON literal the command prints.
+  it.each([
+    ['a huge number', '1e300'],
+    ['a number JSON reads as Infinity', '1e999'],
+    ['a digit string too long for a number', `"${'9'.repeat(400)}"`],
+    ['zero', '0'],
+    ['a negative number', '-60'],
+    ['a negative string', '"-60"'],
+    ['seconds past the year 9999', '253402300800'],
+    ['milliseconds past the year 9999', '253402300800000'],
+    ['a date past the year 9999', '"9999-12-31T23:30:00-01:00"'],
+    ['a date before 2000', '"1999-12-31T23:59:59Z"'],
+    ['seconds before 2000', '946684799'],
+  ])(
+    'json: refuses %s as an expiry (INVALID_EXPIRY), as expires_at and expirationTimestamp',
+    (_what, literal) => {
+      const plain = bytes(`{"token":"t","expires_at":${literal}}`);
+      expect(code(() => parseOutput(plain, 'json', 'cmd', now))).toBe('INVALID_EXPIRY');
+      const k8s = bytes(`{"kind":"ExecCredential","status":{"token":"t","expirationTimestamp":${literal}}}`);
+      expect(code(() => parseOutput(k8s, 'json', 'cmd', now))).toBe('INVALID_EXPIRY');
+    },
+  );
+
   it('never puts the output in a message (and every input here is refused)', () => {
     for (const [text, mode] of [
       ['{"token": "secret-in-broken-json', 'json'],
