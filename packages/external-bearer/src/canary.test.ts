@@ -1,5 +1,5 @@
-import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { causeChain, renderings } from './__testing__/renderings.js';
 import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
 import { makeScriptDir, manualClock, type ScriptDir } from './internal/testScripts.js';
 
@@ -21,9 +21,7 @@ describe('canary: a planted secret appears nowhere', () => {
     const seen: string[] = [];
     const events: CommandTokenEvent[] = [];
     const record = (value: unknown): void => {
-      seen.push(inspect(value, { depth: 20, showHidden: true }));
-      seen.push(JSON.stringify(value) ?? '');
-      if (value instanceof Error) seen.push(value.message, String(value.stack));
+      seen.push(...renderings(value));
     };
     const capture = async (promise: Promise<unknown>): Promise<void> => {
       const error = await promise.then(
@@ -101,5 +99,32 @@ describe('canary: a planted secret appears nowhere', () => {
     expect(everything).not.toContain(PLAIN);
     expect(everything).not.toContain(SHAPED);
     expect(everything).not.toContain(SHAPED.slice(0, 16));
+  });
+
+  it('in the cause chain of an error wrapped from an unexpected failure', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'fine-token' });
+    // The clock is asked once by getToken, once before the run and once after it: the third call
+    // fails with a text quoting a secret, as a platform error quoting a header might.
+    let calls = 0;
+    const source = createCommandTokenSource({
+      command,
+      now: () => {
+        calls++;
+        if (calls === 3) throw Object.assign(new Error(`clock broke near ${PLAIN}`), { code: 'ECLOCK' });
+        return Date.UTC(2026, 0, 1);
+      },
+    });
+    const error = await source.getToken().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeDefined();
+    expect(calls).toBeGreaterThanOrEqual(3);
+    const chain = causeChain(error);
+    expect(chain.length).toBeGreaterThan(1); // the errno-like code is kept as a cause...
+    expect(chain.at(-1)).toMatchObject({ code: 'ECLOCK' });
+    const everything = renderings(error).join('\n');
+    expect(everything).not.toContain(PLAIN); // ...the foreign text is not
+    expect(everything).not.toContain('clock broke');
   });
 });

@@ -20,9 +20,8 @@ export type CommandTokenErrorCode =
   | 'EMPTY_TOKEN'
   | 'INVALID_TOKEN'
   | 'INVALID_JSON'
-  | 'EXPIRED_OUTPUT'
-  // waiting
-  | 'ABORTED';
+  | 'INVALID_EXPIRY'
+  | 'EXPIRED_OUTPUT';
 
 /**
  * Raised by @x/external-bearer when a token command cannot produce a usable token.

@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponseLike } from './httpRequest.js';
 import { interpretRun } from './internal/interpretRun.js';
 import { resolveCommand } from './internal/resolveCommand.js';
 import { runCommand } from './internal/runCommand.js';
+import { safeCause } from './internal/safeCause.js';
 import { backoffDelay, deadlines } from './internal/timing.js';
 import { validateConfig } from './internal/validateConfig.js';
 import { waitFor } from './internal/waitFor.js';
@@ -19,11 +20,17 @@ export interface CommandTokenSourceDescription {
 
 /** A bearer token source backed by a command; satisfies the pipeline's auth-source seam. */
 export interface CommandTokenSource {
-  /** The cached token, or one fresh from a run shared by every concurrent caller. */
+  /**
+   * The cached token, or one fresh from a run shared by every concurrent caller. When `signal`
+   * aborts, this call rejects at once with the signal's reason; a run under way goes on for the others.
+   */
   getToken(options?: { signal?: AbortSignal | undefined }): Promise<string>;
   /** The 401 path: runs the command only if `staleToken` is still the cached token (or none is given). */
   refresh(options?: { staleToken?: string | undefined }): Promise<string>;
-  /** A new request with `authorization: Bearer <token>` (any other Authorization header removed). */
+  /**
+   * A new request with `authorization: Bearer <token>` (any other Authorization header removed);
+   * `signal` works as for getToken.
+   */
   authorize(request: HttpRequest, options?: { signal?: AbortSignal | undefined }): Promise<HttpRequest>;
   /**
    * On 401, refreshes with the token the failed `request` sent as the stale one (the token last
@@ -73,9 +80,10 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     }
   };
 
-  const execute = async (reason: RefreshReason): Promise<CachedToken> => {
-    const run = ++runs;
-    emit({ type: 'run-start', command: label, reason, run });
+  /** One run of the command; `run-start` is emitted by ensureRun once the run is registered. */
+  const execute = async (run: number): Promise<CachedToken> => {
+    // Listeners hear `run-start` before any work begins, and may call back in: they join this run.
+    await Promise.resolve();
     let exitInfo: { exitCode?: number; signal?: string; durationMs: number } = { durationMs: 0 };
     try {
       const file = await resolveCommand(options.command, options.cwd, options.env);
@@ -104,7 +112,7 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
           ? error
           : // not reached by process or output failures (those are typed); kept for unexpected bugs
             new CommandTokenError('SPAWN_FAILED', `provider auth command \`${label}\` failed to start`, {
-              cause: error,
+              cause: safeCause(error, 'unexpected failure'),
             });
       failures++;
       consecutiveFailures++;
@@ -133,10 +141,14 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
       emit({ type: 'backoff-rejected', command: label, retryInMs: backoffUntil - now, code: lastError.code });
       return Promise.reject(lastError);
     }
-    const started = execute(reason);
+    const run = ++runs;
+    const started = execute(run);
+    // Registered before any listener hears of the run, so a listener calling getToken() or
+    // refresh() joins it instead of starting a second one.
     inflight = started;
     // Callers that gave up (signal) or background runs must not leave an unhandled rejection behind.
     started.catch(() => undefined);
+    emit({ type: 'run-start', command: label, reason, run });
     return started;
   };
 
@@ -144,8 +156,8 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     const signal = callOptions?.signal;
     const now = options.now();
     const entry = cached;
-    // An aborted caller gets ABORTED at once, even when a token is cached.
-    if (signal?.aborted) return waitFor(Promise.resolve(''), signal, label);
+    // An aborted caller gets the abort reason at once, even when a token is cached.
+    if (signal?.aborted) throw signal.reason;
     if (entry !== undefined && !entry.rejected && (entry.hardAt === undefined || now < entry.hardAt)) {
       emit({ type: 'cache-hit', command: label });
       if (
@@ -161,7 +173,7 @@ export function createCommandTokenSource(config: CommandTokenSourceConfig): Comm
     }
     const reason: RefreshReason = entry === undefined ? 'cold' : entry.rejected ? 'unauthorized' : 'expired';
     emit({ type: 'cache-miss', command: label, reason });
-    const fresh = await waitFor(ensureRun(reason), signal, label);
+    const fresh = await waitFor(ensureRun(reason), signal);
     return fresh.token;
   };
 

@@ -36,6 +36,19 @@ describe('describe(), inspect, JSON and events', () => {
     }
   });
 
+  it('an absurd expiry is refused (describe never shows an Invalid Date); a millisecond epoch is read as such', async () => {
+    const absurd = await scripts.counting('absurd.mjs', { stdout: '{"token":"t","expires_at":1e300}' });
+    const refused = createCommandTokenSource({ command: absurd, output: 'json' });
+    await expect(refused.getToken()).rejects.toMatchObject({ code: 'INVALID_EXPIRY' });
+    expect(refused.describe()).toEqual({ command: absurd, runs: 1, failures: 1 });
+    const millis = await scripts.counting('millis.mjs', {
+      stdout: JSON.stringify({ token: 't', expires_at: Date.UTC(2100, 0, 1) }),
+    });
+    const source = createCommandTokenSource({ command: millis, output: 'json' });
+    await source.getToken();
+    expect(source.describe().expiresAt?.toISOString()).toBe('2100-01-01T00:00:00.000Z');
+  });
+
   it('reports runs, cache misses and hits, with exit code and duration, in order', async () => {
     const command = await scripts.counting('token.mjs', { stdout: 'event-token' });
     const events: CommandTokenEvent[] = [];

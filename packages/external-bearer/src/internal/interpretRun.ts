@@ -2,6 +2,7 @@ import { CommandTokenError } from '../commandTokenError.js';
 import { type MintedToken, parseOutput } from './parseOutput.js';
 import { redactExcerpt } from './redact.js';
 import { type RawRun, STDERR_KEEP_BYTES } from './runCommand.js';
+import { safeCause } from './safeCause.js';
 
 export interface InterpretContext {
   label: string;
@@ -48,9 +49,8 @@ export function interpretRun(run: RawRun, context: InterpretContext): MintedToke
   const prefix = `provider auth command \`${context.label}\``;
   switch (run.kind) {
     case 'spawn-failed': {
-      // A fresh cause carrying only the errno: the spawn error's own text may repeat argv.
-      const cause = new Error(`spawn failed${run.errno === undefined ? '' : ` (${run.errno})`}`);
-      if (run.errno !== undefined) Object.assign(cause, { code: run.errno });
+      // A fresh cause carrying only the errno: the spawn error's own text may repeat argv or env.
+      const cause = safeCause({ code: run.errno }, 'spawn failed');
       throw new CommandTokenError('SPAWN_FAILED', `${prefix} failed to start`, { cause });
     }
     case 'timeout': {

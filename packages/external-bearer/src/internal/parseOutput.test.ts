@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderings } from '../__testing__/renderings.js';
+import { thrownBy } from '../__testing__/thrownBy.js';
 import { CommandTokenError } from '../commandTokenError.js';
 import { parseOutput } from './parseOutput.js';
 
@@ -78,17 +80,50 @@ describe('parseOutput', () => {
     ).toBe('EXPIRED_OUTPUT');
   });
 
-  it('never puts the output in a message', () => {
+  it('json: an epoch above 1e12 is read as milliseconds, in a number or a string', () => {
+    const inAnHour = now + 3600_000;
+    expect(parseOutput(json({ token: 't', expires_at: inAnHour }), 'json', 'cmd', now).expiresAt).toBe(
+      inAnHour,
+    );
+    expect(
+      parseOutput(json({ token: 't', expires_at: String(inAnHour) }), 'json', 'cmd', now).expiresAt,
+    ).toBe(inAnHour);
+    const credential = { kind: 'ExecCredential', status: { token: 'k', expirationTimestamp: inAnHour } };
+    expect(parseOutput(json(credential), 'json', 'cmd', now).expiresAt).toBe(inAnHour);
+  });
+
+  // Each value is the JSON literal the command prints.
+  it.each([
+    ['a huge number', '1e300'],
+    ['a number JSON reads as Infinity', '1e999'],
+    ['a digit string too long for a number', `"${'9'.repeat(400)}"`],
+    ['zero', '0'],
+    ['a negative number', '-60'],
+    ['a negative string', '"-60"'],
+    ['seconds past the year 9999', '253402300800'],
+    ['milliseconds past the year 9999', '253402300800000'],
+    ['a date past the year 9999', '"9999-12-31T23:30:00-01:00"'],
+    ['a date before 2000', '"1999-12-31T23:59:59Z"'],
+    ['seconds before 2000', '946684799'],
+  ])(
+    'json: refuses %s as an expiry (INVALID_EXPIRY), as expires_at and expirationTimestamp',
+    (_what, literal) => {
+      const plain = bytes(`{"token":"t","expires_at":${literal}}`);
+      expect(code(() => parseOutput(plain, 'json', 'cmd', now))).toBe('INVALID_EXPIRY');
+      const k8s = bytes(`{"kind":"ExecCredential","status":{"token":"t","expirationTimestamp":${literal}}}`);
+      expect(code(() => parseOutput(k8s, 'json', 'cmd', now))).toBe('INVALID_EXPIRY');
+    },
+  );
+
+  it('never puts the output in a message (and every input here is refused)', () => {
     for (const [text, mode] of [
       ['{"token": "secret-in-broken-json', 'json'],
       ['secret with spaces', 'text'],
       ['{"token":"secret-x","expires_at":"soon"}', 'json'],
     ] as const) {
-      try {
-        parseOutput(bytes(text), mode, 'cmd', now);
-      } catch (error) {
-        expect(String((error as Error).message)).not.toContain('secret');
-      }
+      const error = thrownBy(() => parseOutput(bytes(text), mode, 'cmd', now));
+      expect(error).toBeInstanceOf(CommandTokenError);
+      for (const shown of renderings(error)) expect(shown).not.toContain('secret');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { CommandTokenError } from '../commandTokenError.js';
+import { parseExpiry } from './parseExpiry.js';
 
 /** A token read from the command's stdout, with its expiry when the output states one. */
 export interface MintedToken {
@@ -6,8 +7,6 @@ export interface MintedToken {
   expiresAt?: number;
 }
 
-// RFC 3339 date-time (section 5.6), e.g. 2026-01-02T03:04:05Z or 2026-01-02T03:04:05.123+01:00.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 // Visible ASCII only: no spaces, controls, CR/LF or non-ASCII, so the token is safe in a header value.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
@@ -26,17 +25,6 @@ function checkToken(token: string, label: string): string {
     );
   }
   return trimmed;
-}
-
-function parseExpiry(value: unknown, label: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000;
-  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  if (typeof value === 'string' && RFC3339.test(value)) {
-    const parsed = Date.parse(value.replace(' ', 'T'));
-    if (!Number.isNaN(parsed)) return parsed;
-  }
-  return fail('INVALID_JSON', label, 'wrote an expiry that is neither RFC 3339 nor epoch seconds');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -39,3 +39,77 @@ describe('redactExcerpt', () => {
     expect(redactExcerpt(' \n\t', [])).toBeUndefined();
   });
 });
+
+describe('redactExcerpt: passwords and pairs', () => {
+  it.each([
+    [
+      'fetch https://alice:S3cretPw@idp.example.com/token failed',
+      'S3cretPw',
+      'https://alice:[REDACTED]@idp.example.com/token failed',
+    ],
+    [
+      'proxy http://u:p%40ss!word@proxy:3128 refused',
+      'p%40ss!word',
+      'http://u:[REDACTED]@proxy:3128 refused',
+    ],
+    [
+      'git remote ssh+git://deploy:hunter2hunter@host/repo',
+      'hunter2hunter',
+      'ssh+git://deploy:[REDACTED]@host/repo',
+    ],
+    ['password=hunter2 rejected', 'hunter2', 'password=[REDACTED] rejected'],
+    ['client_secret: sh0rt, retry', 'sh0rt', 'client_secret: [REDACTED] retry'],
+    ['token : tok123 expired', 'tok123', 'token : [REDACTED] expired'],
+    ['password="correct horse battery" is wrong', 'horse', 'password="[REDACTED]" is wrong'],
+    ["secret='two words' bad", 'words', "secret='[REDACTED]' bad"],
+    ['body {"password": "hunter two", "user": "bob"}', 'hunter', '{"password": "[REDACTED]", "user": "bob"}'],
+    ['{"client_secret":"a\\"b c","grant":"x"}', 'b c', '{"client_secret":"[REDACTED]","grant":"x"}'],
+    ["{'api_key': 'k e y'} sent", 'k e y', "{'api_key': '[REDACTED]'} sent"],
+    ['login --password hunter2 --user bob', 'hunter2', '--password [REDACTED] --user bob'],
+  ])('%s', (text, secret, kept) => {
+    const out = redactExcerpt(text, []) ?? '';
+    expect(out).not.toContain(secret);
+    expect(out).toContain(kept);
+  });
+});
+
+describe('redactExcerpt: secrets made of letters only', () => {
+  it('redacts random-looking letter runs and keeps words and error names', () => {
+    const secrets = [
+      'QwErTyUiOpAsDfGhJkLz',
+      'kqzvxwplmnbgtrhsdfqz',
+      'XKCDQWRTPLMNBVZXSDFG',
+      'hGfDsAqWeRtYuIoP',
+    ];
+    const words = [
+      'ExpiredTokenException',
+      'InvalidClientTokenId',
+      'internationalization',
+      'MissingAuthenticationToken',
+      'XMLHttpRequestFailed',
+      'UNAUTHENTICATED',
+      'straightforwardness',
+    ];
+    const out = redactExcerpt(`echo ${secrets.join(' ')} after ${words.join(' ')}`, []) ?? '';
+    for (const secret of secrets) expect(out).not.toContain(secret);
+    for (const word of words) expect(out).toContain(word);
+  });
+
+  it('redacts at least 90% of random 20-letter runs of each kind (seeded, so the count is stable)', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const lower = 'abcdefghijklmnopqrstuvwxyz';
+    for (const alphabet of [lower, lower.toUpperCase(), lower + lower.toUpperCase()]) {
+      let redacted = 0;
+      for (let i = 0; i < 1000; i++) {
+        let run = '';
+        for (let j = 0; j < 20; j++) run += alphabet[Math.floor(random() * alphabet.length)];
+        if (!(redactExcerpt(`got ${run} back`, []) ?? '').includes(run)) redacted++;
+      }
+      expect(redacted).toBeGreaterThanOrEqual(900);
+    }
+  });
+});

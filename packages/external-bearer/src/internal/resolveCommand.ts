@@ -15,7 +15,7 @@ async function isExecutableFile(candidate: string): Promise<boolean> {
 }
 
 /**
- * Turns the configured command into a path to execute, following Codex's rule (REFERENCE section 1):
+ * Turns the configured command into a path to execute, following Codex's rule:
  * an absolute path is used as is, a relative path containing a separator is joined to `cwd`, and a
  * bare name is looked up on PATH (the PATH of `env` when it sets one). Resolving ourselves rather
  * than leaving it to the OS keeps "not found" distinct from other spawn failures.

@@ -1,6 +1,7 @@
 import { execa } from 'execa';
+import { killRunTree } from './killRunTree.js';
 import { trackGroup } from './liveGroups.js';
-import { newRunMarker, RUN_MARKER_VARIABLE, signalMarked } from './markedProcesses.js';
+import { newRunMarker, RUN_MARKER_VARIABLE } from './markedProcesses.js';
 
 /** What to run; `file` is already resolved (see resolveCommand). */
 export interface RunRequest {
@@ -28,14 +29,16 @@ export type RawRun =
 
 // Only the start of stderr is kept: enough for a hint, bounded however much the command writes.
 export const STDERR_KEEP_BYTES = 8 * 1024;
+/** How long the pipes may stay open after the command exited before its leftover children are killed. */
+export const EXIT_GRACE_MS = 200;
 const isWindows = process.platform === 'win32';
 
 /**
  * Runs the command with execa 9: argv without a shell, stdin closed, stdout and stderr piped. On
  * POSIX the child leads its own process group (`detached`), so a timeout or an oversized output
  * kills the whole tree with one `kill(-pid)`; the pipes are then destroyed and the run settles at
- * once instead of waiting for an EOF that a surviving grandchild could hold back forever (the
- * failure REFERENCE section 1 lists for every peer). Output is read here rather than by execa's
+ * once instead of waiting for an EOF that a surviving grandchild could hold back forever. The same
+ * happens shortly after the command exits while something it started still holds the pipes. Output is read here rather than by execa's
  * `maxBuffer`, which kills only the direct child and then still waits for the pipe to close.
  * Descendants that left the group with `setsid` are found by the run's marker variable and killed too.
  */
@@ -48,6 +51,7 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
     const stderrChunks: Uint8Array[] = [];
     let stderrBytes = 0;
     let settled = false;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
     const marker = newRunMarker();
     const subprocess = execa(request.file, request.args, {
       cwd: request.cwd,
@@ -68,22 +72,10 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(graceTimer);
       resolve(run);
     };
-    const killTree = (): void => {
-      const pid = subprocess.pid;
-      if (pid !== undefined && !isWindows) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          // the group is already gone
-        }
-      }
-      subprocess.kill('SIGKILL');
-      signalMarked([marker], 'SIGKILL');
-      subprocess.stdout?.destroy();
-      subprocess.stderr?.destroy();
-    };
+    const killTree = (): void => killRunTree(subprocess, marker);
     const timer = setTimeout(() => {
       killTree();
       finish({
@@ -107,6 +99,29 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
       if (stderrBytes < STDERR_KEEP_BYTES)
         stderrChunks.push(chunk.subarray(0, STDERR_KEEP_BYTES - stderrBytes));
       stderrBytes += chunk.length;
+    });
+    // The command itself has ended, but its pipes may not have: a child it left in the background
+    // can hold them open for ever. What the command printed is already in the pipe, so let the
+    // pipes drain and close for a moment; if they are still open after that, end the whole tree and
+    // settle with what was read, instead of waiting for the timeout and losing the token.
+    subprocess.on('exit', (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      const endLeftovers = (): void => {
+        if (settled) return;
+        killTree();
+        untrack();
+        finish({
+          kind: 'exited',
+          ...(exitCode !== null ? { exitCode } : {}),
+          ...(signal !== null ? { signal } : {}),
+          stdout: Buffer.concat(stdoutChunks),
+          stderr: stderrSoFar(),
+          durationMs: elapsed(),
+        });
+      };
+      // setImmediate runs after the next I/O poll: output still waiting in the pipe is read first,
+      // even when a busy event loop let the timer fall due late.
+      graceTimer = setTimeout(() => setImmediate(endLeftovers), EXIT_GRACE_MS);
     });
     subprocess.then(
       (result) => {

@@ -14,7 +14,7 @@ export interface Deadlines {
  * When a token obtained at `obtainedAt` must be refreshed: after `refreshIntervalMs` (Codex's
  * "reused while younger than this", 0 = never) and shortly before `expiresAt`, whichever comes
  * first. The background lead follows the Azure token cycler and botocore (refresh ahead while
- * serving the current token); REFERENCE section 1.
+ * serving the current token).
  */
 export function deadlines(
   obtainedAt: number,

@@ -33,7 +33,7 @@ function checkDuration(value: number | undefined, fallback: number, field: strin
   return value;
 }
 
-/** Applies defaults and validates; messages follow Codex's wording (REFERENCE section 1) and name fields only. */
+/** Applies defaults and validates; messages follow Codex's wording and name fields only. */
 export function validateConfig(config: CommandTokenSourceConfig): ResolvedConfig {
   if (typeof config !== 'object' || config === null)
     fail('EMPTY_COMMAND', 'provider auth config is required');

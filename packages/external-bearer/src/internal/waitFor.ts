@@ -1,18 +1,13 @@
-import { CommandTokenError } from '../commandTokenError.js';
-
 /**
- * Waits for a shared promise on behalf of one caller: an abort rejects only this caller's wait
- * (code ABORTED); the shared run goes on for everybody else.
+ * Waits for a shared promise on behalf of one caller. When the caller's signal aborts, this wait
+ * rejects at once with the signal's reason (as `fetch` does), whatever the shared run is doing; the
+ * run itself goes on for everybody else sharing it.
  */
-export function waitFor<T>(shared: Promise<T>, signal: AbortSignal | undefined, label: string): Promise<T> {
+export function waitFor<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return shared;
-  const aborted = (): CommandTokenError =>
-    new CommandTokenError('ABORTED', `waiting for provider auth command \`${label}\` was aborted`, {
-      cause: signal.reason,
-    });
-  if (signal.aborted) return Promise.reject(aborted());
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(aborted());
+    const onAbort = (): void => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     shared.then(
       (value) => {
