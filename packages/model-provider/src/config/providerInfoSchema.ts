@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue, quoteHeaderName } from '../internal/headerSyntax.js';
-import { hasUserinfo } from '../internal/urlUserinfo.js';
+import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue, quoteHeaderName } from '../headerRule.js';
+import { hasUserinfo } from './urlUserinfo.js';
 
 /** Codex's limits (REFERENCE section 4): values above the cap are clamped to it, as Codex does. */
 export const MAX_REQUEST_MAX_RETRIES = 100;

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { builtInProviders } from '../builtInProviders.js';
-import { locateTomlKey } from '../internal/locateTomlKey.js';
-import { ProviderConfigError, type ProviderConfigErrorCode } from '../providerConfigError.js';
+import { ProviderConfigError, type ProviderConfigErrorCode } from '../errors.js';
 import { BUILT_IN_OVERRIDE_FIELDS, builtInOverrideSchema } from './builtInOverrideSchema.js';
+import { builtInProviders } from './builtInProviders.js';
 import { checkConflicts } from './checkConflicts.js';
 import { configFileSchema, providerIdSchema } from './configSchema.js';
+import { locateTomlKey } from './locateTomlKey.js';
 import type { ProviderConfig } from './providerConfig.js';
 import { type ModelProviderInfo, providerInfoSchema } from './providerInfoSchema.js';
 

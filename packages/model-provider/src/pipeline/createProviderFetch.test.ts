@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ProviderRequestError } from '../providerRequestError.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { serve } from '../test-support/trackedServers.js';
+import { sendJson } from '../__testing__/loopbackServer.js';
+import { serve } from '../__testing__/trackedServers.js';
+import { ProviderRequestError } from '../errors.js';
 import type { AuthSource, HttpRequest, RecoveryResponse } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
 

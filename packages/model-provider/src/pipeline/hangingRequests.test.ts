@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
+import { sendJson } from '../__testing__/loopbackServer.js';
 import { settleWithin } from '../__testing__/settleWithin.js';
+import { tempDir } from '../__testing__/tempDir.js';
+import { serve } from '../__testing__/trackedServers.js';
 import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
-import { loadConfig } from '../loadConfig.js';
-import { createProviderRegistry } from '../providerRegistry.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { tempDir } from '../test-support/tempDir.js';
-import { serve } from '../test-support/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import type { AuthSource } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
 

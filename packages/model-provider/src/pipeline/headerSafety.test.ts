@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from '../__testing__/countingFetch.js';
-import { createProviderRegistry } from '../providerRegistry.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { serve } from '../test-support/trackedServers.js';
+import { sendJson } from '../__testing__/loopbackServer.js';
+import { serve } from '../__testing__/trackedServers.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import type { AuthSource } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
 

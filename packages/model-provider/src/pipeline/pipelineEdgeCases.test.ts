@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderRequestError } from '../providerRequestError.js';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../test-support/loopbackServer.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { ProviderRequestError } from '../errors.js';
 import type { AuthSource } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
 

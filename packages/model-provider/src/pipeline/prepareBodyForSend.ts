@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { HttpRequest } from './authSource.js';
+import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
 export interface PrepareBodyOptions {
   /** Compress bodies of at least `minBytes` with gzip and set `content-encoding`. Default: none. */
@@ -38,10 +39,4 @@ export function prepareBodyForSend(
   const prepared: HttpRequest = { method: request.method.toUpperCase(), url: request.url, headers };
   if (bytes !== undefined) prepared.body = bytes;
   return prepared;
-}
-
-export function lowerCaseHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
 }

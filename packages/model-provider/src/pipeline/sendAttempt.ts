@@ -1,4 +1,4 @@
-import { ProviderRequestError } from '../providerRequestError.js';
+import { ProviderRequestError } from '../errors.js';
 import type { HttpRequest } from './authSource.js';
 
 /**

@@ -1,5 +1,5 @@
-import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue } from '../internal/headerSyntax.js';
-import { ProviderRequestError } from '../providerRequestError.js';
+import { ProviderRequestError } from '../errors.js';
+import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue } from '../headerRule.js';
 import type { HttpRequest } from './authSource.js';
 
 /** Leading and trailing whitespace `fetch` strips from a value before checking it. */

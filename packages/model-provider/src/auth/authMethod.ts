@@ -1,4 +1,5 @@
-import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+import { bedrockEndpointKinds } from '../config/builtInProviders.js';
+import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 
 /** How a provider's requests are authorized, as far as the configuration alone tells. */
 export type AuthMethod =
@@ -9,7 +10,7 @@ export type AuthMethod =
   | 'openai-login'
   | 'aws-bedrock';
 
-/** Codex's order for generic providers; any provider with `aws` is Bedrock (REFERENCE section 4). */
+/** Codex's order for generic providers; any provider with `aws` is Bedrock, as in Codex. */
 export function authMethodOf(info: ModelProviderInfo): AuthMethod {
   if (info.aws !== undefined) return 'aws-bedrock';
   if (info.env_key !== undefined) return 'env-key';
@@ -17,4 +18,9 @@ export function authMethodOf(info: ModelProviderInfo): AuthMethod {
   if (info.auth !== undefined) return 'command';
   if (info.requires_openai_auth) return 'openai-login';
   return 'none';
+}
+
+/** The method of the provider with this id: a built-in Bedrock provider given `auth` runs the command. */
+export function providerAuthMethod(id: string, info: ModelProviderInfo): AuthMethod {
+  return id in bedrockEndpointKinds && info.auth !== undefined ? 'command' : authMethodOf(info);
 }

@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './loadConfig.js';
-import { createProviderRegistry } from './providerRegistry.js';
-import type { LoopbackServer } from './test-support/loopbackServer.js';
-import { startVerifyingServer, TEST_AWS_KEYS } from './test-support/sigv4Server.js';
-import { tempDir, tokenScript } from './test-support/tempDir.js';
-import { closeAfterTest } from './test-support/trackedServers.js';
+import type { LoopbackServer } from '../__testing__/loopbackServer.js';
+import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
+import { tempDir, tokenScript } from '../__testing__/tempDir.js';
+import { closeAfterTest } from '../__testing__/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProviderRegistry } from './createProviderRegistry.js';
 
 async function server(bearers: string[] = []): Promise<LoopbackServer> {
   const s = await startVerifyingServer({ bearers });

@@ -1,5 +1,5 @@
-import type { AuthMethod } from './authMethod.js';
-import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+import type { AuthMethod } from '../auth/authMethod.js';
+import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 
 /** One line of `registry.list()`: what a user needs to pick a provider. Never holds a secret. */
 export interface ProviderSummary {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse, TomlError } from 'smol-toml';
-import type { ProviderConfig } from './config/providerConfig.js';
-import { validateConfig } from './config/validateConfig.js';
-import { ProviderConfigError } from './providerConfigError.js';
+import { ProviderConfigError } from '../errors.js';
+import type { ProviderConfig } from './providerConfig.js';
+import { validateConfig } from './validateConfig.js';
 
 /** Where {@link loadConfig} reads from: a file path, or TOML text (with `file` naming it in errors). */
 export interface ConfigSource {

@@ -3,12 +3,12 @@ import { inspect } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createAuthManager } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './loadConfig.js';
-import { ProviderConfigError } from './providerConfigError.js';
-import { createProviderRegistry } from './providerRegistry.js';
-import { type LoopbackServer, sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
-import { tempDir, tokenScript } from './test-support/tempDir.js';
-import { closeAfterTest } from './test-support/trackedServers.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { tempDir, tokenScript } from '../__testing__/tempDir.js';
+import { closeAfterTest } from '../__testing__/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { ProviderConfigError } from '../errors.js';
+import { createProviderRegistry } from './createProviderRegistry.js';
 
 /** Three generic providers: `keyed` (env_key KEYED_KEY), `inline` (the given bearer), `cmd` (a command). */
 const genericProviders = (inlineToken: string): string => `

@@ -1,4 +1,4 @@
-import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+import type { ModelProviderInfo } from './providerInfoSchema.js';
 
 /** Header Bedrock Mantle uses to identify the calling client. */
 export const MANTLE_CLIENT_AGENT_HEADER = 'x-amzn-mantle-client-agent';
@@ -33,3 +33,8 @@ export const bedrockEndpointKinds: Readonly<Record<string, 'mantle' | 'runtime'>
   'amazon-bedrock': 'mantle',
   'amazon-bedrock-runtime': 'runtime',
 });
+
+/** `mantle` or `runtime` for a Bedrock provider (a built-in, or any provider with an `aws` table). */
+export function bedrockKindOf(id: string, info: ModelProviderInfo): 'mantle' | 'runtime' | undefined {
+  return bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
+}

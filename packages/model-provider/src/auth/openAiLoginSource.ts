@@ -1,6 +1,6 @@
 import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
+import { ProviderConfigError } from '../errors.js';
 import type { AuthSource } from '../pipeline/authSource.js';
-import { ProviderConfigError } from '../providerConfigError.js';
 import { raceAbort } from './raceAbort.js';
 
 /** Codex's wording for a Bedrock key used with any other provider (seed 000). */
