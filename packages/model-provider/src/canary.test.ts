@@ -1,10 +1,10 @@
+import type { AuthSource } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from './__testing__/countingFetch.js';
 import { causeChain, errorSurfaces } from './__testing__/errorSurfaces.js';
 import { sendJson, startLoopbackServer } from './__testing__/loopbackServer.js';
 import { tempDir, tokenScript } from './__testing__/tempDir.js';
 import { loadConfig } from './config/loadConfig.js';
-import type { AuthSource } from './pipeline/authSource.js';
 import { createProviderFetch } from './pipeline/createProviderFetch.js';
 import { createProviderRegistry } from './registry/createProviderRegistry.js';
 

@@ -1,5 +1,5 @@
+export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
-export { BEDROCK_KEY_ONLY_MESSAGE } from './auth/openAiLoginSource.js';
 export type { BuiltInOverride } from './config/builtInOverrideSchema.js';
 export {
   bedrockEndpointKinds,
@@ -21,7 +21,6 @@ export {
   ProviderRequestError,
   type ProviderRequestErrorCode,
 } from './errors.js';
-export type { AuthSource, HttpRequest, RecoveryResponse } from './pipeline/authSource.js';
 export { createProviderFetch } from './pipeline/createProviderFetch.js';
 export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
 export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';

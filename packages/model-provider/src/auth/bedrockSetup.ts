@@ -1,8 +1,8 @@
+import type { AuthSource } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import { bedrockEndpoint } from '@x/aws-auth/endpoints';
 import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 import { ProviderConfigError } from '../errors.js';
-import type { AuthSource } from '../pipeline/authSource.js';
 import { bedrockRegion } from './bedrockRegion.js';
 import { commandSource } from './commandSource.js';
 import { raceAbort } from './raceAbort.js';
@@ -73,7 +73,7 @@ export function bedrockSetup(
     return pending;
   };
 
-  const auth: AuthSource & { describeAsync(): Promise<object> } = {
+  const auth: AuthSource = {
     // An abort stops this caller's wait for the setup (the signer's import, the stored login); the
     // setup itself goes on for the next request.
     authorize: (request, options) =>
@@ -81,8 +81,8 @@ export function bedrockSetup(
         ? ready.authorize(request, options)
         : raceAbort(resolve(), options?.signal).then((source) => source.authorize(request, options)),
     recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
-    describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
-    describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),
+    // Resolved as a request would be, so it names the source a request would use.
+    describe: async () => ({ method: 'aws-bedrock', ...(await (await resolve()).describe()) }),
   };
   return { baseUrl, auth };
 }

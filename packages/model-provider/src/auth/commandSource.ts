@@ -1,6 +1,6 @@
+import type { AuthSource } from '@x/auth-seam';
 import { createCommandTokenSource } from '@x/external-bearer';
 import type { ProviderAuthConfig } from '../config/providerInfoSchema.js';
-import type { AuthSource } from '../pipeline/authSource.js';
 
 /** The `[auth]` command as a command token source (refreshed on interval, expiry and 401). */
 export function commandSource(auth: ProviderAuthConfig): AuthSource {

@@ -1,6 +1,7 @@
+import type { AuthSource } from '@x/auth-seam';
+import { isHeaderValue } from '@x/auth-seam';
 import { ProviderConfigError } from '../errors.js';
-import { HEADER_VALUE_RULE, isHeaderValue } from '../headerRule.js';
-import type { AuthSource } from '../pipeline/authSource.js';
+import { HEADER_VALUE_RULE } from '../headerRule.js';
 import { staticBearerSource } from './staticBearerSource.js';
 
 /**

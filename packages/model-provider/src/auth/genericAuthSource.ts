@@ -1,8 +1,9 @@
+import type { AuthSource } from '@x/auth-seam';
+import { isHeaderValue } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 import { ProviderConfigError } from '../errors.js';
-import { HEADER_VALUE_RULE, isHeaderValue } from '../headerRule.js';
-import type { AuthSource } from '../pipeline/authSource.js';
+import { HEADER_VALUE_RULE } from '../headerRule.js';
 import { commandSource } from './commandSource.js';
 import { envKeySource } from './envKeySource.js';
 import { openAiLoginSource } from './openAiLoginSource.js';

@@ -1,8 +1,9 @@
+import { isHeaderName, isHeaderValue } from '@x/auth-seam';
 import { z } from 'zod';
-import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue, quoteHeaderName } from '../headerRule.js';
+import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
 import { hasUserinfo } from './urlUserinfo.js';
 
-/** Codex's limits (REFERENCE section 4): values above the cap are clamped to it, as Codex does. */
+/** Codex's limits: values above the cap are clamped to it, as Codex does. */
 export const MAX_REQUEST_MAX_RETRIES = 100;
 export const MAX_STREAM_MAX_RETRIES = 100;
 export const DEFAULT_REQUEST_MAX_RETRIES = 4;

@@ -1,6 +1,7 @@
+import type { HttpRequest } from '@x/auth-seam';
+import { isHeaderValue } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
-import { HEADER_VALUE_RULE, isHeaderValue, quoteHeaderName } from '../headerRule.js';
-import type { HttpRequest } from './authSource.js';
+import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
 import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
 export interface ProviderParts {

@@ -1,4 +1,4 @@
-import type { AuthSource, HttpRequest } from './authSource.js';
+import type { AuthSource, HttpRequest } from '@x/auth-seam';
 
 /**
  * Authorizes one attempt with the caller's signal, so that a source waiting for a token (a command

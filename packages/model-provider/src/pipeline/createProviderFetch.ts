@@ -1,5 +1,5 @@
+import { backoffDelay, isRecoverableStatus } from '@x/auth-seam';
 import { authorizeAttempt } from './authorizeAttempt.js';
-import { backoffDelay } from './backoff.js';
 import { deliverResponse } from './deliverResponse.js';
 import { discardBody } from './discardBody.js';
 import { prepareRequest } from './prepareRequest.js';
@@ -10,12 +10,13 @@ import { sleep } from './sleep.js';
 import { isResponseTimeout, transportFailure } from './transportFailure.js';
 import { refuseUnsafeHeaders } from './unsafeHeader.js';
 
-/** Statuses after which Bedrock-style services ask for fresh credentials. */
-const AUTH_STATUSES = new Set([401, 403]);
+/** The longest backoff between two attempts. */
+const MAX_RETRY_DELAY_MS = 10_000;
 
 /**
  * A `fetch` for one provider: prepares the exact bytes once, then on every attempt authorizes them
- * afresh, sends with `redirect: 'manual'`, recovers once from an auth failure and retries 5xx and
+ * afresh, sends with `redirect: 'manual'`, hands a 400, 401 or 403 once to the source's `recover` (which
+ * says whether it mended it) and retries 5xx and
  * transport errors with backoff. Usable as the `fetch` option of the `openai` client.
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
@@ -55,11 +56,11 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         const error = isResponseTimeout(cause) ? 'response-timeout' : 'transport';
         options.onAttempt?.({ attempt, error, recovered });
         if (retries >= maxRetries) throw transportFailure(cause, prepared.method, target, attempt + 1);
-        await sleep(backoffDelay(retries++, baseDelay), signal);
+        await sleep(backoffDelay(++retries, baseDelay, MAX_RETRY_DELAY_MS), signal);
         continue;
       }
       options.onAttempt?.({ attempt, status: response.status, recovered });
-      if (AUTH_STATUSES.has(response.status) && !recovered && auth?.recover) {
+      if (isRecoverableStatus(response.status) && !recovered && auth?.recover) {
         recovered = true;
         const unmended = await recoverOnce(auth, response, outgoing);
         if (unmended === undefined) continue;
@@ -67,7 +68,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       }
       if (response.status >= 500 && retries < maxRetries) {
         await discardBody(response);
-        await sleep(backoffDelay(retries++, baseDelay), signal);
+        await sleep(backoffDelay(++retries, baseDelay, MAX_RETRY_DELAY_MS), signal);
         continue;
       }
       const canRetry = streamRetries < streamMaxRetries;
@@ -77,7 +78,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         signal,
       );
       if (delivered !== undefined) return delivered;
-      await sleep(backoffDelay(streamRetries++, baseDelay), signal);
+      await sleep(backoffDelay(++streamRetries, baseDelay, MAX_RETRY_DELAY_MS), signal);
     }
   };
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import type { AuthSource } from '@x/auth-seam';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
 import { sendJson } from '../__testing__/loopbackServer.js';
@@ -9,7 +10,6 @@ import { serve } from '../__testing__/trackedServers.js';
 import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProviderRegistry } from '../registry/createProviderRegistry.js';
-import type { AuthSource } from './authSource.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 // Far beyond what any step here needs: these deadlines only turn a hang into a failure.

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { HttpRequest } from './authSource.js';
+import type { HttpRequest } from '@x/auth-seam';
 import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
 export interface PrepareBodyOptions {

@@ -1,6 +1,6 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
 import { addProviderParts, type ProviderParts } from './addProviderParts.js';
-import type { HttpRequest } from './authSource.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
 import { readFetchInput } from './readFetchInput.js';
 import { refuseUnsafeHeaders } from './unsafeHeader.js';

@@ -1,4 +1,4 @@
-import type { AuthSource } from './authSource.js';
+import type { AuthSource } from '@x/auth-seam';
 import type { PrepareBodyOptions } from './prepareBodyForSend.js';
 
 export interface ProviderFetchOptions {

@@ -1,5 +1,5 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
-import type { HttpRequest } from './authSource.js';
 import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 import { redactPlatformError } from './redactPlatformError.js';
 

@@ -1,5 +1,5 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
-import type { HttpRequest } from './authSource.js';
 
 /**
  * Sends one attempt. Until the response headers arrive, `headersTimeoutMs` (the provider's stream

@@ -1,3 +1,4 @@
+import type { AuthSource } from '@x/auth-seam';
 import { providerAuthMethod } from '../auth/authMethod.js';
 import { bedrockSetup } from '../auth/bedrockSetup.js';
 import { genericAuthSource } from '../auth/genericAuthSource.js';
@@ -11,7 +12,6 @@ import {
   type ModelProviderInfo,
 } from '../config/providerInfoSchema.js';
 import { ProviderConfigError } from '../errors.js';
-import type { AuthSource } from '../pipeline/authSource.js';
 import { createProviderFetch } from '../pipeline/createProviderFetch.js';
 import { describeProviderAuth } from './describeProviderAuth.js';
 import { listModels } from './listModels.js';

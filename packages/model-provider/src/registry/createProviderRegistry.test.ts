@@ -183,6 +183,32 @@ describe('createProviderRegistry', () => {
     expect(server.received.at(-1)?.headers.authorization).toBe('Bearer token-2');
   });
 
+  it('leaves a plain 400 alone: the command and OpenAI-login sources refresh nothing for it', async () => {
+    const dir = await tempDir();
+    const { script, runs } = await tokenScript(dir, ['cmd-token-1', 'cmd-token-2']);
+    const server = closeAfterTest(
+      await startLoopbackServer((_req, res) => sendJson(res, 400, { error: { message: 'bad model' } })),
+    );
+    const config = await loadConfig({
+      toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(script)}] }\n[model_providers.o]\nname = "O"\nbase_url = "${server.url}"\nrequires_openai_auth = true\n`,
+    });
+    const manager = createAuthManager({ home: dir, env: {} });
+    await manager.loginWithApiKey('sk-stored-key-000111222');
+    const registry = createProviderRegistry({ config, authManager: manager, env: {} });
+    for (const id of ['c', 'o']) {
+      const response = await registry
+        .get(id)
+        .fetch(`${server.url}/responses`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { message: 'bad model' } });
+    }
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([
+      'Bearer cmd-token-1',
+      'Bearer sk-stored-key-000111222',
+    ]);
+    expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(1);
+  });
+
   it('uses the stored OpenAI login for requires_openai_auth, and refuses a stored Bedrock key with Codex’s message', async () => {
     const home = await tempDir();
     const server = await echoServer((a) => a === 'Bearer sk-stored-key-000111222');

@@ -1,5 +1,5 @@
+import type { AuthSource } from '@x/auth-seam';
 import type { AuthMethod } from '../auth/authMethod.js';
-import type { AuthSource } from '../pipeline/authSource.js';
 
 /** What `provider.describeAuth()` answers: the provider, its method and its source's description. */
 export async function describeProviderAuth(
@@ -7,10 +7,5 @@ export async function describeProviderAuth(
   method: AuthMethod,
   auth: AuthSource | undefined,
 ): Promise<Record<string, unknown>> {
-  return { provider, method, ...(auth ? await describeOf(auth) : {}) };
-}
-
-async function describeOf(auth: AuthSource): Promise<Record<string, unknown>> {
-  const described = (auth as { describeAsync?: () => Promise<object> }).describeAsync;
-  return { ...(described ? await described() : auth.describe()) };
+  return { provider, method, ...(auth ? await auth.describe() : {}) };
 }
