@@ -1,4 +1,7 @@
-/** Stable codes of {@link ProviderConfigError}. */
+/**
+ * Stable codes of {@link ProviderConfigError}.
+ * @public
+ */
 export type ProviderConfigErrorCode =
   | 'CONFIG_READ_FAILED'
   | 'TOML_SYNTAX'
@@ -16,13 +19,17 @@ export type ProviderConfigErrorCode =
   | 'INVALID_CREDENTIAL_VALUE'
   | 'BASE_URL_USERINFO';
 
-export interface ProviderConfigErrorDetails {
+/**
+ * What a {@link ProviderConfigError} says besides its code and message.
+ * @public
+ */
+export interface ProviderConfigErrorOptions {
   /** The config file, when the configuration came from one. */
-  file?: string;
+  file?: string | undefined;
   /** 1-based line in that file, where the parser or a key lookup gives it. */
-  line?: number;
+  line?: number | undefined;
   /** Dotted TOML path of the offending field, e.g. `model_providers.corp.auth.command`. */
-  field?: string;
+  field?: string | undefined;
   cause?: unknown;
 }
 
@@ -31,28 +38,28 @@ export interface ProviderConfigErrorDetails {
  *
  * `code` is stable and safe to branch on; `message` names the field, file, variable or command
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
+ * @public
  */
 export class ProviderConfigError extends Error {
   override readonly name = 'ProviderConfigError';
-  readonly code: ProviderConfigErrorCode | (string & {});
-  readonly file?: string;
-  readonly line?: number;
-  readonly field?: string;
+  readonly code: ProviderConfigErrorCode;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly field?: string | undefined;
 
-  constructor(
-    code: ProviderConfigErrorCode | (string & {}),
-    message: string,
-    details: ProviderConfigErrorDetails = {},
-  ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(code: ProviderConfigErrorCode, message: string, options: ProviderConfigErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    if (details.file !== undefined) this.file = details.file;
-    if (details.line !== undefined) this.line = details.line;
-    if (details.field !== undefined) this.field = details.field;
+    if (options.file !== undefined) this.file = options.file;
+    if (options.line !== undefined) this.line = options.line;
+    if (options.field !== undefined) this.field = options.field;
   }
 }
 
-/** Stable codes of {@link ProviderRequestError}. */
+/**
+ * Stable codes of {@link ProviderRequestError}.
+ * @public
+ */
 export type ProviderRequestErrorCode =
   | 'ORIGIN_MISMATCH'
   | 'INVALID_URL'
@@ -66,6 +73,7 @@ export type ProviderRequestErrorCode =
 /**
  * Raised by a provider's `fetch` when a request cannot be sent or its stream stalls. HTTP error
  * statuses are not errors here: the response is returned as the server sent it.
+ * @public
  */
 export class ProviderRequestError extends Error {
   override readonly name = 'ProviderRequestError';

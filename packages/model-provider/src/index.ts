@@ -1,6 +1,5 @@
 export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
-export type { BuiltInOverride } from './config/builtInOverrideSchema.js';
 export {
   bedrockEndpointKinds,
   builtInProviders,
@@ -8,16 +7,17 @@ export {
 } from './config/builtInProviders.js';
 export { configJsonSchema } from './config/configJsonSchema.js';
 export { type ConfigSource, loadConfig } from './config/loadConfig.js';
-export type { ProviderConfig } from './config/providerConfig.js';
 export type {
+  BuiltInOverride,
   ModelProviderInfo,
   ProviderAuthConfig,
   ProviderAwsConfig,
-} from './config/providerInfoSchema.js';
+} from './config/modelProviderInfo.js';
+export type { ProviderConfig } from './config/providerConfig.js';
 export {
   ProviderConfigError,
   type ProviderConfigErrorCode,
-  type ProviderConfigErrorDetails,
+  type ProviderConfigErrorOptions,
   ProviderRequestError,
   type ProviderRequestErrorCode,
 } from './errors.js';

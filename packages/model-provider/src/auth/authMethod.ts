@@ -1,7 +1,10 @@
 import { bedrockEndpointKinds } from '../config/builtInProviders.js';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 
-/** How a provider's requests are authorized, as far as the configuration alone tells. */
+/**
+ * How a provider's requests are authorized, as far as the configuration alone tells.
+ * @public
+ */
 export type AuthMethod =
   | 'none'
   | 'env-key'
@@ -10,7 +13,10 @@ export type AuthMethod =
   | 'openai-login'
   | 'aws-bedrock';
 
-/** Codex's order for generic providers; any provider with `aws` is Bedrock, as in Codex. */
+/**
+ * Codex's order for generic providers; any provider with `aws` is Bedrock, as in Codex.
+ * @public
+ */
 export function authMethodOf(info: ModelProviderInfo): AuthMethod {
   if (info.aws !== undefined) return 'aws-bedrock';
   if (info.env_key !== undefined) return 'env-key';

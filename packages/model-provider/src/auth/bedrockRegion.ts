@@ -1,5 +1,5 @@
 import { AwsAuthError, bedrockEndpoint, resolveRegionWithSource } from '@x/aws-auth/endpoints';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 
 /** Codex's Bedrock default when no region is configured anywhere. */
 export const DEFAULT_BEDROCK_REGION = 'us-east-1';

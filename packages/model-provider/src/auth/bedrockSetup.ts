@@ -1,7 +1,7 @@
 import type { AuthSource } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import { bedrockEndpoint } from '@x/aws-auth/endpoints';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
 import { bedrockRegion } from './bedrockRegion.js';
 import { commandSource } from './commandSource.js';

@@ -1,7 +1,7 @@
 import type { AuthSource } from '@x/auth-seam';
 import { isHeaderValue } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
 import { HEADER_VALUE_RULE } from '../headerRule.js';
 import { commandSource } from './commandSource.js';

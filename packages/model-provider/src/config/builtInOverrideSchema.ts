@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { providerInfoSchema } from './providerInfoSchema.js';
 
 /**
@@ -10,5 +9,3 @@ export const builtInOverrideSchema = providerInfoSchema
   .describe('Overrides for a built-in Amazon Bedrock provider.');
 
 export const BUILT_IN_OVERRIDE_FIELDS = Object.keys(builtInOverrideSchema.shape) as readonly string[];
-
-export type BuiltInOverride = z.infer<typeof builtInOverrideSchema>;

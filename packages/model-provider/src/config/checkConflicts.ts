@@ -1,4 +1,4 @@
-import type { ModelProviderInfo } from './providerInfoSchema.js';
+import type { ModelProviderInfo } from './modelProviderInfo.js';
 
 interface Conflict {
   field: 'auth' | 'aws';

@@ -18,6 +18,7 @@ const MAX_RETRY_DELAY_MS = 10_000;
  * afresh, sends with `redirect: 'manual'`, hands a 400, 401 or 403 once to the source's `recover` (which
  * says whether it mended it) and retries 5xx and
  * transport errors with backoff. Usable as the `fetch` option of the `openai` client.
+ * @public
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
   const send = options.fetch ?? globalThis.fetch;

@@ -2,11 +2,15 @@ import { gzipSync } from 'node:zlib';
 import type { HttpRequest } from '@x/auth-seam';
 import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
+/**
+ * Options of {@link prepareBodyForSend}.
+ * @public
+ */
 export interface PrepareBodyOptions {
   /** Compress bodies of at least `minBytes` with gzip and set `content-encoding`. Default: none. */
-  compression?: 'gzip' | 'none';
+  compression?: 'gzip' | 'none' | undefined;
   /** Smallest body worth compressing, in bytes. Default 1024. */
-  minBytes?: number;
+  minBytes?: number | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -15,6 +19,7 @@ const encoder = new TextEncoder();
  * Turns a request whose body may be a plain object into the exact bytes that will be sent: JSON is
  * serialized once (and `content-type` set when absent), then optionally gzipped. Everything after this
  * step (signing, retries) reuses these bytes unchanged.
+ * @public
  */
 export function prepareBodyForSend(
   request: Omit<HttpRequest, 'body'> & { body?: unknown },

@@ -3,13 +3,13 @@ import { providerAuthMethod } from '../auth/authMethod.js';
 import { bedrockSetup } from '../auth/bedrockSetup.js';
 import { genericAuthSource } from '../auth/genericAuthSource.js';
 import { bedrockKindOf } from '../config/builtInProviders.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import {
   DEFAULT_REQUEST_MAX_RETRIES,
   DEFAULT_STREAM_IDLE_TIMEOUT_MS,
   DEFAULT_STREAM_MAX_RETRIES,
   MAX_REQUEST_MAX_RETRIES,
   MAX_STREAM_MAX_RETRIES,
-  type ModelProviderInfo,
 } from '../config/providerInfoSchema.js';
 import { ProviderConfigError } from '../errors.js';
 import { createProviderFetch } from '../pipeline/createProviderFetch.js';
@@ -57,9 +57,9 @@ export function buildProvider(
     ),
     streamMaxRetries: Math.min(info.stream_max_retries ?? DEFAULT_STREAM_MAX_RETRIES, MAX_STREAM_MAX_RETRIES),
     streamIdleTimeoutMs: info.stream_idle_timeout_ms ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-    ...(options.compression === undefined ? {} : { compression: options.compression }),
-    ...(options.retryBaseDelayMs === undefined ? {} : { retryBaseDelayMs: options.retryBaseDelayMs }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    compression: options.compression,
+    retryBaseDelayMs: options.retryBaseDelayMs,
+    fetch: options.fetch,
   });
   return {
     id,

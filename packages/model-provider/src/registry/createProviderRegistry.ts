@@ -1,5 +1,5 @@
 import { bedrockKindOf } from '../config/builtInProviders.js';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
 import { buildProvider } from './buildProvider.js';
 import { listProviders } from './listProviders.js';
@@ -7,7 +7,10 @@ import type { ModelProvider } from './modelProvider.js';
 import { providerInfos } from './providerInfos.js';
 import type { ProviderRegistry, ProviderRegistryOptions } from './providerRegistry.js';
 
-/** Builds the registry of built-in and configured providers. Nothing runs until a provider is used. */
+/**
+ * Builds the registry of built-in and configured providers. Nothing runs until a provider is used.
+ * @public
+ */
 export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
   const context = { ...options, env: options.env ?? process.env };
   const infos = providerInfos(options.config);

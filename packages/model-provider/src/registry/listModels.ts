@@ -7,7 +7,7 @@ export async function listModels(
   baseUrl: string,
   signal?: AbortSignal,
 ): Promise<ModelSummary[]> {
-  const response = await providerFetch(`${baseUrl.replace(/\/+$/, '')}/models`, signal ? { signal } : {});
+  const response = await providerFetch(`${baseUrl.replace(/\/+$/, '')}/models`, { signal: signal ?? null });
   if (!response.ok) {
     await response.body?.cancel();
     throw new ProviderRequestError(

@@ -1,7 +1,7 @@
 import { providerAuthMethod } from '../auth/authMethod.js';
 import { previewBedrockBaseUrl } from '../auth/bedrockRegion.js';
 import { bedrockKindOf, builtInProviders } from '../config/builtInProviders.js';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { withoutUserinfo } from '../config/urlUserinfo.js';
 import type { ProviderSummary } from './modelProvider.js';
 

@@ -1,7 +1,6 @@
-import type { BuiltInOverride } from '../config/builtInOverrideSchema.js';
 import { builtInProviders } from '../config/builtInProviders.js';
+import type { BuiltInOverride, ModelProviderInfo } from '../config/modelProviderInfo.js';
 import type { ProviderConfig } from '../config/providerConfig.js';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
 
 /**
  * Every provider's settings by id: the built-ins first (with the user's overrides laid over them),

@@ -1,4 +1,4 @@
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 
 /**
  * A frozen copy of the provider's settings in which `experimental_bearer_token` is a non-enumerable
