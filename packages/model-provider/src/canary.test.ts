@@ -1,12 +1,12 @@
+import type { AuthSource } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from './__testing__/countingFetch.js';
 import { causeChain, errorSurfaces } from './__testing__/errorSurfaces.js';
-import { loadConfig } from './loadConfig.js';
-import type { AuthSource } from './pipeline/authSource.js';
+import { sendJson, startLoopbackServer } from './__testing__/loopbackServer.js';
+import { tempDir, tokenScript } from './__testing__/tempDir.js';
+import { loadConfig } from './config/loadConfig.js';
 import { createProviderFetch } from './pipeline/createProviderFetch.js';
-import { createProviderRegistry } from './providerRegistry.js';
-import { sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
-import { tempDir, tokenScript } from './test-support/tempDir.js';
+import { createProviderRegistry } from './registry/createProviderRegistry.js';
 
 const CANARY = 'sk-canary-model-provider-5e1d7c9a3b';
 const COMMAND_CANARY = 'cmd-canary-token-8f2e4a6c0b';

@@ -1,27 +1,29 @@
-export { type AuthMethod, authMethodOf } from './authMethod.js';
-export { bedrockEndpointKinds, builtInProviders, MANTLE_CLIENT_AGENT_HEADER } from './builtInProviders.js';
-export type { BuiltInOverride } from './config/builtInOverrideSchema.js';
+export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
+export {
+  bedrockEndpointKinds,
+  builtInProviders,
+  MANTLE_CLIENT_AGENT_HEADER,
+} from './config/builtInProviders.js';
 export { configJsonSchema } from './config/configJsonSchema.js';
-export type { ProviderConfig } from './config/providerConfig.js';
+export { type ConfigSource, loadConfig } from './config/loadConfig.js';
 export type {
+  BuiltInOverride,
   ModelProviderInfo,
   ProviderAuthConfig,
   ProviderAwsConfig,
-} from './config/providerInfoSchema.js';
-export { BEDROCK_KEY_ONLY_MESSAGE } from './internal/openAiLoginSource.js';
-export { type ConfigSource, loadConfig } from './loadConfig.js';
-export type { ModelProvider, ModelSummary, ProviderSummary } from './modelProvider.js';
-export type { AuthSource, HttpRequest, RecoveryResponse } from './pipeline/authSource.js';
-export { createProviderFetch, type ProviderFetchOptions } from './pipeline/createProviderFetch.js';
-export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
+} from './config/modelProviderInfo.js';
+export type { ProviderConfig } from './config/providerConfig.js';
 export {
   ProviderConfigError,
   type ProviderConfigErrorCode,
-  type ProviderConfigErrorDetails,
-} from './providerConfigError.js';
-export {
-  createProviderRegistry,
-  type ProviderRegistry,
-  type ProviderRegistryOptions,
-} from './providerRegistry.js';
-export { ProviderRequestError, type ProviderRequestErrorCode } from './providerRequestError.js';
+  type ProviderConfigErrorOptions,
+  ProviderRequestError,
+  type ProviderRequestErrorCode,
+} from './errors.js';
+export { createProviderFetch } from './pipeline/createProviderFetch.js';
+export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
+export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';
+export { createProviderRegistry } from './registry/createProviderRegistry.js';
+export type { ModelProvider, ModelSummary, ProviderSummary } from './registry/modelProvider.js';
+export type { ProviderRegistry, ProviderRegistryOptions } from './registry/providerRegistry.js';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './test-support/tempDir.js';
+import { tempDir } from './__testing__/tempDir.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,4 +1,4 @@
-import type { ModelProviderInfo } from './providerInfoSchema.js';
+import type { ModelProviderInfo } from './modelProviderInfo.js';
 
 interface Conflict {
   field: 'auth' | 'aws';
@@ -19,10 +19,7 @@ function isSet(info: ModelProviderInfo, field: keyof ModelProviderInfo): boolean
   return typeof value === 'boolean' ? value : value !== undefined;
 }
 
-/**
- * Codex's rules on fields that cannot be combined; the message names exactly the fields that are set
- * (REFERENCE sections 1 and 4).
- */
+/** Codex's rules on fields that cannot be combined; the message names exactly the fields that are set. */
 export function checkConflicts(info: ModelProviderInfo): Conflict | undefined {
   if (info.aws !== undefined) {
     const set = AWS_EXCLUSIVE.filter((field) => isSet(info, field));

@@ -4,6 +4,7 @@ import { configFileSchema } from './configSchema.js';
 /**
  * The JSON Schema (draft-07) of `config.toml`, generated from the same zod schema that validates it.
  * The checked-in copy is `schema/config.schema.json`; a test fails when the two drift.
+ * @public
  */
 export function configJsonSchema(): Record<string, unknown> {
   return {

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { configError } from '../__testing__/configError.js';
-import { loadConfig } from '../loadConfig.js';
-import { createProviderRegistry } from '../providerRegistry.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
+import { loadConfig } from './loadConfig.js';
 
 const FILE = '/etc/x/config.toml';
 const SECRET = 'sk-hostile-3f9a1c7e5b';

@@ -1,8 +1,10 @@
+import { isHeaderName, isHeaderValue } from '@x/auth-seam';
 import { z } from 'zod';
-import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue, quoteHeaderName } from '../internal/headerSyntax.js';
-import { hasUserinfo } from '../internal/urlUserinfo.js';
+import type { ProviderConfigErrorCode } from '../errors.js';
+import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
+import { hasUserinfo } from './urlUserinfo.js';
 
-/** Codex's limits (REFERENCE section 4): values above the cap are clamped to it, as Codex does. */
+/** Codex's limits: values above the cap are clamped to it, as Codex does. */
 export const MAX_REQUEST_MAX_RETRIES = 100;
 export const MAX_STREAM_MAX_RETRIES = 100;
 export const DEFAULT_REQUEST_MAX_RETRIES = 4;
@@ -16,7 +18,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  * Issues carrying `params.code` are reported with that code instead of `INVALID_FIELD`. Messages say
  * what is wrong, never the value.
  */
-const coded = (code: string, message: string) => ({ message, params: { code } });
+const coded = (code: ProviderConfigErrorCode, message: string) => ({ message, params: { code } });
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 const milliseconds = z.number().int().max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (about 24.8 days)`);
@@ -123,7 +125,3 @@ export const providerInfoSchema = z
     supports_websockets: z.boolean().optional(),
   })
   .describe('A model provider.');
-
-export type ProviderAuthConfig = z.infer<typeof providerAuthSchema>;
-export type ProviderAwsConfig = z.infer<typeof providerAwsSchema>;
-export type ModelProviderInfo = z.infer<typeof providerInfoSchema>;

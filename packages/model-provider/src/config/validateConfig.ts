@@ -1,16 +1,17 @@
 import type { z } from 'zod';
-import { builtInProviders } from '../builtInProviders.js';
-import { locateTomlKey } from '../internal/locateTomlKey.js';
-import { ProviderConfigError, type ProviderConfigErrorCode } from '../providerConfigError.js';
+import { ProviderConfigError, type ProviderConfigErrorCode } from '../errors.js';
 import { BUILT_IN_OVERRIDE_FIELDS, builtInOverrideSchema } from './builtInOverrideSchema.js';
+import { builtInProviders } from './builtInProviders.js';
 import { checkConflicts } from './checkConflicts.js';
 import { configFileSchema, providerIdSchema } from './configSchema.js';
+import { locateTomlKey } from './locateTomlKey.js';
+import type { ModelProviderInfo } from './modelProviderInfo.js';
 import type { ProviderConfig } from './providerConfig.js';
-import { type ModelProviderInfo, providerInfoSchema } from './providerInfoSchema.js';
+import { providerInfoSchema } from './providerInfoSchema.js';
 
 interface Origin {
-  file?: string;
-  toml?: string;
+  file?: string | undefined;
+  toml?: string | undefined;
 }
 
 /** Validates a parsed config document; every error names the TOML path and, where found, the line. */
@@ -26,11 +27,7 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
     throw new ProviderConfigError(
       code,
       `${where ? `${where}: ` : ''}${field ? `${field}: ` : ''}${message}`,
-      {
-        ...(origin.file === undefined ? {} : { file: origin.file }),
-        ...(line === undefined ? {} : { line }),
-        ...(field ? { field } : {}),
-      },
+      { file: origin.file, line, field: field || undefined },
     );
   };
   const check = <T>(schema: z.ZodType<T>, value: unknown, base: readonly (string | number)[]): T => {

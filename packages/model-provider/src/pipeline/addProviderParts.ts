@@ -1,6 +1,8 @@
-import { HEADER_VALUE_RULE, isHeaderValue, quoteHeaderName } from '../internal/headerSyntax.js';
-import { ProviderRequestError } from '../providerRequestError.js';
-import type { HttpRequest } from './authSource.js';
+import type { HttpRequest } from '@x/auth-seam';
+import { isHeaderValue } from '@x/auth-seam';
+import { ProviderRequestError } from '../errors.js';
+import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
+import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
 export interface ProviderParts {
   queryParams: readonly (readonly [string, string])[];
@@ -24,8 +26,7 @@ export function addProviderParts(request: HttpRequest, parts: ProviderParts): Ht
     }
     url = parsed.toString();
   }
-  const headers = { ...request.headers };
-  for (const [name, value] of Object.entries(parts.httpHeaders ?? {})) headers[name.toLowerCase()] = value;
+  const fromEnv: Record<string, string> = {};
   for (const [name, variable] of Object.entries(parts.envHttpHeaders ?? {})) {
     const value = parts.env[variable]?.trim();
     if (!value) continue;
@@ -35,7 +36,8 @@ export function addProviderParts(request: HttpRequest, parts: ProviderParts): Ht
         `the environment variable ${variable} (env_http_headers ${quoteHeaderName(name)}) ${HEADER_VALUE_RULE}; nothing was sent`,
       );
     }
-    headers[name.toLowerCase()] = value;
+    fromEnv[name] = value;
   }
+  const headers = lowerCaseHeaders({ ...request.headers, ...parts.httpHeaders, ...fromEnv });
   return { ...request, url, headers };
 }

@@ -1,14 +1,14 @@
 import { gunzipSync } from 'node:zlib';
+import type { AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
-import { ProviderRequestError } from '../providerRequestError.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { serve } from '../test-support/trackedServers.js';
-import type { AuthSource, HttpRequest, RecoveryResponse } from './authSource.js';
+import { sendJson } from '../__testing__/loopbackServer.js';
+import { serve } from '../__testing__/trackedServers.js';
+import { ProviderRequestError } from '../errors.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 /** A bearer source whose token changes on each recovery, counting its calls. */
 function countingAuth(options: { recoverResult?: boolean } = {}) {
-  const calls = { authorize: 0, recover: 0, seen: [] as HttpRequest[], recoveries: [] as RecoveryResponse[] };
+  const calls = { authorize: 0, recover: 0, seen: [] as HttpRequest[], recoveries: [] as FailedResponse[] };
   let generation = 1;
   const source: AuthSource = {
     async authorize(request) {
@@ -96,7 +96,7 @@ describe('createProviderFetch', () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: 'expired' });
     expect(calls.recover).toBe(1);
-    expect(calls.recoveries[0]?.body).toBe('{"error":"expired"}');
+    expect(calls.recoveries[0]?.bodyText).toBe('{"error":"expired"}');
     expect(server.received.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
@@ -122,8 +122,33 @@ describe('createProviderFetch', () => {
     expect(response.status).toBe(200);
     expect(calls.recover).toBe(1);
     expect(calls.recoveries[0]?.status).toBe(403);
-    expect(calls.recoveries[0]?.body).toContain('token included in the request is expired');
+    expect(calls.recoveries[0]?.bodyText).toContain('token included in the request is expired');
     expect(server.received.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('hands a 400 to the source too (the seam rule: 400, 401, 403), which may mend it or leave it', async () => {
+    const server = await serve((req, res) =>
+      req.headers.authorization === 'Bearer token-2'
+        ? sendJson(res, 200, { ok: 1 })
+        : sendJson(res, 400, { message: 'Signature expired' }),
+    );
+    const mends = countingAuth();
+    const mended = await createProviderFetch({ baseUrl: server.url, auth: mends.source })(
+      `${server.url}/models`,
+    );
+    expect(mended.status).toBe(200);
+    expect(mends.calls.recoveries.map((r) => [r.status, r.bodyText])).toEqual([
+      [400, '{"message":"Signature expired"}'],
+    ]);
+
+    const declines = countingAuth({ recoverResult: false });
+    const left = await createProviderFetch({ baseUrl: server.url, auth: declines.source })(
+      `${server.url}/models`,
+    );
+    expect(left.status).toBe(400);
+    expect(await left.text()).toBe('{"message":"Signature expired"}');
+    expect(declines.calls.recover).toBe(1);
+    expect(server.received).toHaveLength(3);
   });
 
   it('returns the 401 untouched when the source has nothing to recover with', async () => {

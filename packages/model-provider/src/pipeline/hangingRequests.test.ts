@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import type { AuthSource } from '@x/auth-seam';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
+import { sendJson } from '../__testing__/loopbackServer.js';
 import { settleWithin } from '../__testing__/settleWithin.js';
+import { tempDir } from '../__testing__/tempDir.js';
+import { serve } from '../__testing__/trackedServers.js';
 import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
-import { loadConfig } from '../loadConfig.js';
-import { createProviderRegistry } from '../providerRegistry.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { tempDir } from '../test-support/tempDir.js';
-import { serve } from '../test-support/trackedServers.js';
-import type { AuthSource } from './authSource.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 // Far beyond what any step here needs: these deadlines only turn a hang into a failure.

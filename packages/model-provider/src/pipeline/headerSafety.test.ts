@@ -1,9 +1,9 @@
+import type { AuthSource } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from '../__testing__/countingFetch.js';
-import { createProviderRegistry } from '../providerRegistry.js';
-import { sendJson } from '../test-support/loopbackServer.js';
-import { serve } from '../test-support/trackedServers.js';
-import type { AuthSource } from './authSource.js';
+import { sendJson } from '../__testing__/loopbackServer.js';
+import { serve } from '../__testing__/trackedServers.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 const SECRET = 'sk-header-safety-71c3e9';

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AuthSource } from '@x/auth-seam';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderRequestError } from '../providerRequestError.js';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../test-support/loopbackServer.js';
-import type { AuthSource } from './authSource.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { ProviderRequestError } from '../errors.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 const closers: (() => Promise<void>)[] = [];

@@ -1,11 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import type { HttpRequest } from './authSource.js';
+import type { HttpRequest } from '@x/auth-seam';
+import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
+/**
+ * Options of {@link prepareBodyForSend}.
+ * @public
+ */
 export interface PrepareBodyOptions {
   /** Compress bodies of at least `minBytes` with gzip and set `content-encoding`. Default: none. */
-  compression?: 'gzip' | 'none';
+  compression?: 'gzip' | 'none' | undefined;
   /** Smallest body worth compressing, in bytes. Default 1024. */
-  minBytes?: number;
+  minBytes?: number | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -14,6 +19,7 @@ const encoder = new TextEncoder();
  * Turns a request whose body may be a plain object into the exact bytes that will be sent: JSON is
  * serialized once (and `content-type` set when absent), then optionally gzipped. Everything after this
  * step (signing, retries) reuses these bytes unchanged.
+ * @public
  */
 export function prepareBodyForSend(
   request: Omit<HttpRequest, 'body'> & { body?: unknown },
@@ -38,10 +44,4 @@ export function prepareBodyForSend(
   const prepared: HttpRequest = { method: request.method.toUpperCase(), url: request.url, headers };
   if (bytes !== undefined) prepared.body = bytes;
   return prepared;
-}
-
-export function lowerCaseHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
 }

@@ -1,6 +1,6 @@
-import { ProviderRequestError } from '../providerRequestError.js';
-import type { HttpRequest } from './authSource.js';
-import { lowerCaseHeaders } from './prepareBodyForSend.js';
+import type { HttpRequest } from '@x/auth-seam';
+import { ProviderRequestError } from '../errors.js';
+import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 import { redactPlatformError } from './redactPlatformError.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ProviderRequestError } from '../providerRequestError.js';
+import { ProviderRequestError } from '../errors.js';
 
 /** The start of a streamed body: its first chunk (or its end), or why it failed before any byte. */
 export type FirstChunk =

@@ -1,5 +1,5 @@
-import { ProviderRequestError } from '../providerRequestError.js';
-import type { HttpRequest } from './authSource.js';
+import type { HttpRequest } from '@x/auth-seam';
+import { ProviderRequestError } from '../errors.js';
 
 /**
  * Sends one attempt. Until the response headers arrive, `headersTimeoutMs` (the provider's stream

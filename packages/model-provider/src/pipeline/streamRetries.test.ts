@@ -1,10 +1,10 @@
+import type { AuthSource } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../loadConfig.js';
-import { createProviderRegistry } from '../providerRegistry.js';
-import { ProviderRequestError } from '../providerRequestError.js';
-import type { LoopbackServer } from '../test-support/loopbackServer.js';
-import { serve } from '../test-support/trackedServers.js';
-import type { AuthSource } from './authSource.js';
+import type { LoopbackServer } from '../__testing__/loopbackServer.js';
+import { serve } from '../__testing__/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { ProviderRequestError } from '../errors.js';
+import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
 type Behaviour = 'silent' | 'drop' | 'partial' | 'ok';

@@ -1,6 +1,7 @@
-import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue } from '../internal/headerSyntax.js';
-import { ProviderRequestError } from '../providerRequestError.js';
-import type { HttpRequest } from './authSource.js';
+import type { HttpRequest } from '@x/auth-seam';
+import { isHeaderName, isHeaderValue } from '@x/auth-seam';
+import { ProviderRequestError } from '../errors.js';
+import { HEADER_VALUE_RULE } from '../headerRule.js';
 
 /** Leading and trailing whitespace `fetch` strips from a value before checking it. */
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;

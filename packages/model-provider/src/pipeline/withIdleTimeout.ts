@@ -1,4 +1,4 @@
-import { ProviderRequestError } from '../providerRequestError.js';
+import { ProviderRequestError } from '../errors.js';
 
 /**
  * Returns the response with its body passed through unchanged, except that a gap of more than

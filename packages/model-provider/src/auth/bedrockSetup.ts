@@ -1,40 +1,18 @@
+import type { AuthSource } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
-import { AwsAuthError, bedrockEndpoint, resolveRegionWithSource } from '@x/aws-auth/endpoints';
-import type { ModelProviderInfo } from '../config/providerInfoSchema.js';
-import type { AuthSource } from '../pipeline/authSource.js';
-import { ProviderConfigError } from '../providerConfigError.js';
-import { commandSource } from './genericAuthSource.js';
+import { bedrockEndpoint } from '@x/aws-auth/endpoints';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
+import { ProviderConfigError } from '../errors.js';
+import { bedrockRegion } from './bedrockRegion.js';
+import { commandSource } from './commandSource.js';
 import { raceAbort } from './raceAbort.js';
 
-/** Codex's Bedrock default when no region is configured anywhere (seed 001). */
-export const DEFAULT_BEDROCK_REGION = 'us-east-1';
-
-interface BedrockContext {
+/** What a Bedrock provider's auth is resolved with, besides its settings. */
+export interface BedrockContext {
   env: Record<string, string | undefined>;
   authManager?: AuthManager | undefined;
   /** The region of a Bedrock API key the auth manager holds, when the caller has looked it up. */
   storedKeyRegion?: string | undefined;
-}
-
-/**
- * The endpoint region: `aws.region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's region; when
- * none is set, the region of a stored Bedrock API key (a short-term key only works in its own
- * region), else Codex's default.
- */
-function regionOf(info: ModelProviderInfo, context: BedrockContext): { region: string; source: string } {
-  try {
-    return resolveRegionWithSource({
-      region: info.aws?.region,
-      profile: info.aws?.profile,
-      env: context.env,
-    });
-  } catch (error) {
-    if (!(error instanceof AwsAuthError) || error.code !== 'REGION_MISSING') throw error;
-    if (context.storedKeyRegion !== undefined && !info.aws?.profile) {
-      return { region: context.storedKeyRegion, source: 'the stored Bedrock API key' };
-    }
-    return { region: DEFAULT_BEDROCK_REGION, source: 'default' };
-  }
 }
 
 /**
@@ -49,7 +27,7 @@ export function bedrockSetup(
   kind: 'mantle' | 'runtime',
   context: BedrockContext,
 ): { baseUrl: string; auth: AuthSource } {
-  const { region, source: regionSource } = regionOf(info, context);
+  const { region, source: regionSource } = bedrockRegion(info, context.env, context.storedKeyRegion);
   const baseUrl = info.base_url ?? bedrockEndpoint({ region, endpoint: kind }).baseUrl;
   if (info.auth !== undefined) return { baseUrl, auth: commandSource(info.auth) };
 
@@ -95,7 +73,7 @@ export function bedrockSetup(
     return pending;
   };
 
-  const auth: AuthSource & { describeAsync(): Promise<object> } = {
+  const auth: AuthSource = {
     // An abort stops this caller's wait for the setup (the signer's import, the stored login); the
     // setup itself goes on for the next request.
     authorize: (request, options) =>
@@ -103,22 +81,8 @@ export function bedrockSetup(
         ? ready.authorize(request, options)
         : raceAbort(resolve(), options?.signal).then((source) => source.authorize(request, options)),
     recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
-    describe: () => ({ method: 'aws-bedrock', endpoint: kind, region, regionSource }),
-    describeAsync: async () => ({ method: 'aws-bedrock', ...(await resolve()).describe() }),
+    // Resolved as a request would be, so it names the source a request would use.
+    describe: async () => ({ method: 'aws-bedrock', ...(await (await resolve()).describe()) }),
   };
   return { baseUrl, auth };
 }
-
-/** The base URL `list()` shows for a Bedrock provider before any stored login is read. */
-bedrockSetup.previewBaseUrl = (
-  info: ModelProviderInfo,
-  kind: 'mantle' | 'runtime',
-  env: BedrockContext['env'],
-): string => {
-  if (info.base_url !== undefined) return info.base_url;
-  try {
-    return bedrockEndpoint({ region: regionOf(info, { env }).region, endpoint: kind }).baseUrl;
-  } catch {
-    return '(invalid AWS region)';
-  }
-};

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { parse, TomlError } from 'smol-toml';
-import type { ProviderConfig } from './config/providerConfig.js';
-import { validateConfig } from './config/validateConfig.js';
-import { ProviderConfigError } from './providerConfigError.js';
+import { ProviderConfigError } from '../errors.js';
+import type { ProviderConfig } from './providerConfig.js';
+import { validateConfig } from './validateConfig.js';
 
-/** Where {@link loadConfig} reads from: a file path, or TOML text (with `file` naming it in errors). */
+/**
+ * Where {@link loadConfig} reads from: a file path, or TOML text (with `file` naming it in errors).
+ * @public
+ */
 export interface ConfigSource {
-  file?: string;
-  toml?: string;
+  file?: string | undefined;
+  toml?: string | undefined;
 }
 
 /**
  * Reads and validates a Codex-style `config.toml`. A missing file is an empty configuration only
  * when `toml` is given too; otherwise it is an error naming the file.
+ * @public
  */
 export async function loadConfig(source: ConfigSource): Promise<ProviderConfig> {
   let toml = source.toml;
@@ -41,10 +45,10 @@ export async function loadConfig(source: ConfigSource): Promise<ProviderConfig> 
     // The parser's first line says what is wrong; its code frame would quote the file (and maybe a secret).
     const what = cause.message.split('\n')[0] ?? 'invalid TOML';
     throw new ProviderConfigError('TOML_SYNTAX', `${where}: invalid TOML: ${what}`, {
-      ...(source.file === undefined ? {} : { file: source.file }),
+      file: source.file,
       line: cause.line,
       cause: new Error('TOML parse error (details withheld: they may quote the file)'),
     });
   }
-  return validateConfig(document, { ...(source.file === undefined ? {} : { file: source.file }), toml });
+  return validateConfig(document, { file: source.file, toml });
 }

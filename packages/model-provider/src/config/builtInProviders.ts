@@ -1,11 +1,15 @@
-import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+import type { ModelProviderInfo } from './modelProviderInfo.js';
 
-/** Header Bedrock Mantle uses to identify the calling client. */
+/**
+ * Header Bedrock Mantle uses to identify the calling client.
+ * @public
+ */
 export const MANTLE_CLIENT_AGENT_HEADER = 'x-amzn-mantle-client-agent';
 
 /**
  * The providers every registry has (Codex's built-ins). The Bedrock entries have no `base_url`: it is
  * derived from the resolved AWS region unless the user's config overrides it.
+ * @public
  */
 export const builtInProviders: Readonly<Record<string, Readonly<ModelProviderInfo>>> = Object.freeze({
   openai: {
@@ -28,8 +32,16 @@ export const builtInProviders: Readonly<Record<string, Readonly<ModelProviderInf
   lmstudio: { name: 'LM Studio', base_url: 'http://localhost:1234/v1' },
 });
 
-/** Which Bedrock endpoint a built-in Bedrock provider uses. */
+/**
+ * Which Bedrock endpoint a built-in Bedrock provider uses.
+ * @public
+ */
 export const bedrockEndpointKinds: Readonly<Record<string, 'mantle' | 'runtime'>> = Object.freeze({
   'amazon-bedrock': 'mantle',
   'amazon-bedrock-runtime': 'runtime',
 });
+
+/** `mantle` or `runtime` for a Bedrock provider (a built-in, or any provider with an `aws` table). */
+export function bedrockKindOf(id: string, info: ModelProviderInfo): 'mantle' | 'runtime' | undefined {
+  return bedrockEndpointKinds[id] ?? (info.aws === undefined ? undefined : 'mantle');
+}

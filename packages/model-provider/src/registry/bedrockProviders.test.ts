@@ -1,13 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
+import { verifySigV4Request } from '@x/aws-auth';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './loadConfig.js';
-import { createProviderRegistry } from './providerRegistry.js';
-import type { LoopbackServer } from './test-support/loopbackServer.js';
-import { startVerifyingServer, TEST_AWS_KEYS } from './test-support/sigv4Server.js';
-import { tempDir, tokenScript } from './test-support/tempDir.js';
-import { closeAfterTest } from './test-support/trackedServers.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
+import { tempDir, tokenScript } from '../__testing__/tempDir.js';
+import { closeAfterTest } from '../__testing__/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProviderRegistry } from './createProviderRegistry.js';
 
 async function server(bearers: string[] = []): Promise<LoopbackServer> {
   const s = await startVerifyingServer({ bearers });
@@ -179,6 +180,33 @@ describe('Amazon Bedrock providers', () => {
     expect(error).toMatchObject({ code: 'AUTH_RESOLUTION_FAILED' });
     expect((error as Error).message).toContain('eu-west-1');
     expect((error as Error).message).toContain('us-west-2');
+  });
+
+  it('recover from a 400 clock-skew answer: the clock is corrected once and the request signed again', async () => {
+    // A server whose clock is an hour ahead: a signature dated by our clock is refused once with AWS's
+    // 400 skew answer (and the server's Date); the retry, signed with the corrected clock, is accepted.
+    const serverTime = () => Date.now() + 3_600_000;
+    const verdicts: string[] = [];
+    const s = closeAfterTest(
+      await startLoopbackServer(async (req, res) => {
+        const verdict = await verifySigV4Request(
+          { method: req.method, target: req.url, headers: req.headers, body: req.body },
+          { credentials: TEST_AWS_KEYS, region: 'us-east-1', services: ['bedrock-mantle'], now: serverTime },
+        );
+        verdicts.push(verdict.ok ? 'ok' : verdict.code);
+        res.setHeader('date', new Date(serverTime()).toUTCString());
+        if (!verdict.ok) return sendJson(res, 400, { __type: verdict.code, message: verdict.message });
+        sendJson(res, 200, { object: 'list', data: [] });
+      }),
+    );
+    const provider = createProviderRegistry({ config: await bedrockConfig(s), env: envKeys }).get(
+      'amazon-bedrock',
+    );
+    const response = await provider.fetch(`${provider.baseUrl}/models`);
+    expect(response.status).toBe(200);
+    expect(verdicts).toEqual(['InvalidSignatureException', 'ok']);
+    const { clockSkewMs } = (await provider.describeAuth()) as { clockSkewMs: number };
+    expect(Math.abs(clockSkewMs - 3_600_000)).toBeLessThan(60_000);
   });
 
   it('resolve() of a provider that is not Bedrock is get()', async () => {

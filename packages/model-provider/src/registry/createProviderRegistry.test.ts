@@ -3,12 +3,12 @@ import { inspect } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createAuthManager } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './loadConfig.js';
-import { ProviderConfigError } from './providerConfigError.js';
-import { createProviderRegistry } from './providerRegistry.js';
-import { type LoopbackServer, sendJson, startLoopbackServer } from './test-support/loopbackServer.js';
-import { tempDir, tokenScript } from './test-support/tempDir.js';
-import { closeAfterTest } from './test-support/trackedServers.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { tempDir, tokenScript } from '../__testing__/tempDir.js';
+import { closeAfterTest } from '../__testing__/trackedServers.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { ProviderConfigError } from '../errors.js';
+import { createProviderRegistry } from './createProviderRegistry.js';
 
 /** Three generic providers: `keyed` (env_key KEYED_KEY), `inline` (the given bearer), `cmd` (a command). */
 const genericProviders = (inlineToken: string): string => `
@@ -181,6 +181,32 @@ describe('createProviderRegistry', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(2);
     expect(server.received.at(-1)?.headers.authorization).toBe('Bearer token-2');
+  });
+
+  it('leaves a plain 400 alone: the command and OpenAI-login sources refresh nothing for it', async () => {
+    const dir = await tempDir();
+    const { script, runs } = await tokenScript(dir, ['cmd-token-1', 'cmd-token-2']);
+    const server = closeAfterTest(
+      await startLoopbackServer((_req, res) => sendJson(res, 400, { error: { message: 'bad model' } })),
+    );
+    const config = await loadConfig({
+      toml: `[model_providers.c]\nname = "C"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(script)}] }\n[model_providers.o]\nname = "O"\nbase_url = "${server.url}"\nrequires_openai_auth = true\n`,
+    });
+    const manager = createAuthManager({ home: dir, env: {} });
+    await manager.loginWithApiKey('sk-stored-key-000111222');
+    const registry = createProviderRegistry({ config, authManager: manager, env: {} });
+    for (const id of ['c', 'o']) {
+      const response = await registry
+        .get(id)
+        .fetch(`${server.url}/responses`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { message: 'bad model' } });
+    }
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([
+      'Bearer cmd-token-1',
+      'Bearer sk-stored-key-000111222',
+    ]);
+    expect((await readFile(runs, 'utf8')).trim().split('\n')).toHaveLength(1);
   });
 
   it('uses the stored OpenAI login for requires_openai_auth, and refuses a stored Bedrock key with Codex’s message', async () => {

@@ -1,4 +1,4 @@
-import type { AuthSource, HttpRequest } from '../pipeline/authSource.js';
+import type { AuthSource, HttpRequest } from '@x/auth-seam';
 
 /**
  * A bearer token known up front (an `env_key` variable or `experimental_bearer_token`). The token is

@@ -1,5 +1,5 @@
-import type { ModelSummary } from '../modelProvider.js';
-import { ProviderRequestError } from '../providerRequestError.js';
+import { ProviderRequestError } from '../errors.js';
+import type { ModelSummary } from './modelProvider.js';
 
 /** `GET <baseUrl>/models` through the provider's fetch; accepts OpenAI's `{ data: [{ id }] }` shape. */
 export async function listModels(
@@ -7,7 +7,7 @@ export async function listModels(
   baseUrl: string,
   signal?: AbortSignal,
 ): Promise<ModelSummary[]> {
-  const response = await providerFetch(`${baseUrl.replace(/\/+$/, '')}/models`, signal ? { signal } : {});
+  const response = await providerFetch(`${baseUrl.replace(/\/+$/, '')}/models`, { signal: signal ?? null });
   if (!response.ok) {
     await response.body?.cancel();
     throw new ProviderRequestError(

@@ -1,10 +1,10 @@
+import type { AuthSource } from '@x/auth-seam';
 import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
-import type { AuthSource } from '../pipeline/authSource.js';
-import { ProviderConfigError } from '../providerConfigError.js';
+import { ProviderConfigError } from '../errors.js';
 import { raceAbort } from './raceAbort.js';
 
-/** Codex's wording for a Bedrock key used with any other provider (seed 000). */
-export const BEDROCK_KEY_ONLY_MESSAGE =
+/** Codex's wording for a Bedrock key used with any other provider. */
+const BEDROCK_KEY_ONLY_MESSAGE =
   'Bedrock API key auth is only supported by the Amazon Bedrock model provider';
 
 /**

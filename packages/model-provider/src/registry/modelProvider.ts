@@ -1,7 +1,10 @@
-import type { AuthMethod } from './authMethod.js';
-import type { ModelProviderInfo } from './config/providerInfoSchema.js';
+import type { AuthMethod } from '../auth/authMethod.js';
+import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 
-/** One line of `registry.list()`: what a user needs to pick a provider. Never holds a secret. */
+/**
+ * One line of `registry.list()`: what a user needs to pick a provider. Never holds a secret.
+ * @public
+ */
 export interface ProviderSummary {
   id: string;
   name: string;
@@ -10,13 +13,19 @@ export interface ProviderSummary {
   builtIn: boolean;
 }
 
-/** A model listed by a provider's `GET /models`. */
+/**
+ * A model listed by a provider's `GET /models`.
+ * @public
+ */
 export interface ModelSummary {
   id: string;
-  ownedBy?: string;
+  ownedBy?: string | undefined;
 }
 
-/** A provider ready to use: its resolved settings, a `fetch` that authorizes every attempt, helpers. */
+/**
+ * A provider ready to use: its resolved settings, a `fetch` that authorizes every attempt, helpers.
+ * @public
+ */
 export interface ModelProvider {
   id: string;
   info: Readonly<ModelProviderInfo>;
@@ -25,7 +34,7 @@ export interface ModelProvider {
   /** A `fetch` for this provider; pass it to the `openai` client with `maxRetries: 0` (it retries itself). */
   fetch: typeof fetch;
   /** `GET <baseUrl>/models` with the provider's auth. */
-  listModels(options?: { signal?: AbortSignal }): Promise<ModelSummary[]>;
+  listModels(options?: { signal?: AbortSignal | undefined }): Promise<ModelSummary[]>;
   /** Which credential source is (or would be) used, resolved as a request would; never a secret. */
   describeAuth(): Promise<Record<string, unknown>>;
 }

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from './loadConfig.js';
+import type { LoopbackServer } from '../__testing__/loopbackServer.js';
+import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
+import { tokenScript } from '../__testing__/tempDir.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProviderRegistry } from './createProviderRegistry.js';
 import type { ModelProvider } from './modelProvider.js';
-import { createProviderRegistry, type ProviderRegistry } from './providerRegistry.js';
-import type { LoopbackServer } from './test-support/loopbackServer.js';
-import { startVerifyingServer, TEST_AWS_KEYS } from './test-support/sigv4Server.js';
-import { tokenScript } from './test-support/tempDir.js';
+import type { ProviderRegistry } from './providerRegistry.js';
 
 let server: LoopbackServer;
 let registry: ProviderRegistry;

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ProviderConfigError } from '../errors.js';
 import { loadConfig } from './loadConfig.js';
-import { ProviderConfigError } from './providerConfigError.js';
 
 async function configError(toml: string, file?: string): Promise<ProviderConfigError> {
   const error = await loadConfig({ toml, ...(file ? { file } : {}) }).then(

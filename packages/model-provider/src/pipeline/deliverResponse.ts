@@ -1,0 +1,34 @@
+import { readFirstChunk } from './readFirstChunk.js';
+import { erroredStream, isEventStream, rebuild } from './streamResponse.js';
+import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
+
+export interface DeliverySettings {
+  /** The stream idle timeout, if any. */
+  idleMs: number | undefined;
+  /** Whether a stream is read ahead to its first byte, so that one failing before it can be requested again. */
+  readAhead: boolean;
+  /** Whether a stream that failed before its first byte may still be requested again. */
+  canRetry: boolean;
+}
+
+/**
+ * The response as the caller gets it. Whole bodies pass as they are; a streamed one (server-sent
+ * events, NDJSON) gets the idle timeout and, when read ahead, is held until its first byte. Resolves
+ * `undefined` when the stream failed before that byte and may be requested again: nothing of it has
+ * reached the caller. Out of retries, the caller gets the response, whose body fails as this one did.
+ */
+export async function deliverResponse(
+  response: Response,
+  settings: DeliverySettings,
+  signal: AbortSignal | undefined,
+): Promise<Response | undefined> {
+  if (!isEventStream(response) || !response.body) return response;
+  if (!settings.readAhead) return settings.idleMs ? withIdleTimeout(response, settings.idleMs) : response;
+  const first = await readFirstChunk(response.body, settings.idleMs);
+  if (first.kind === 'failed') {
+    if (signal?.aborted) throw signal.reason;
+    return settings.canRetry ? undefined : rebuild(response, erroredStream(first.error));
+  }
+  const head = first.kind === 'chunk' ? first.value : undefined;
+  return rebuild(response, idleTimeoutStream(first.reader, settings.idleMs, head));
+}
