@@ -1,3 +1,22 @@
+export type { AuthStoreErrorCode } from './errors.js';
+export { AuthStoreError } from './errors.js';
+export type {
+  AuthManager,
+  AuthManagerOptions,
+  AuthStatus,
+  ExternalChatgptTokens,
+} from './manager/authManager.js';
+export { createAuthManager } from './manager/authManager.js';
+export type { LoginRestrictions } from './manager/loginRestrictions.js';
+export { maskSecret } from './manager/maskSecret.js';
+export type {
+  AuthorizeOptions,
+  HttpRequest,
+  HttpResponseInfo,
+  OpenAiAuthSource,
+} from './manager/openAiAuthSource.js';
+export { createOpenAiAuthSource } from './manager/openAiAuthSource.js';
+export type { RecoveryStep, UnauthorizedRecovery } from './manager/recovery.js';
 export type {
   AgentIdentityAuth,
   AgentTask,
@@ -6,30 +25,30 @@ export type {
   BedrockApiKeyAuth,
   ChatgptAuth,
   PersonalAccessTokenAuth,
-} from './auth.js';
-export type { AgentIdentityRecord, AuthDotJson, TokenData } from './authDotJson.js';
-export { AuthDotJsonSchema, parseAuthDotJson, resolveAuthMode, serializeAuthDotJson } from './authDotJson.js';
-export type { AuthManager, AuthManagerOptions, AuthStatus, ExternalChatgptTokens } from './authManager.js';
-export { createAuthManager } from './authManager.js';
-export type { AccountUpdatedNotification, AuthMode, PlanType } from './authMode.js';
-export { AccountUpdatedNotificationSchema, AUTH_MODES, AuthModeSchema, PlanTypeSchema } from './authMode.js';
-export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './authStore.js';
-export { createAuthStore } from './authStore.js';
-export type { AuthStoreErrorCode } from './authStoreError.js';
-export { AuthStoreError } from './authStoreError.js';
-export type { ChatgptTokens } from './internal/loginRecords.js';
-export { generateAuthJsonSchemas } from './jsonSchemas.js';
-export type { KeyringStoreOptions } from './keyringStore.js';
-export { DEFAULT_KEYRING_SERVICE } from './keyringStore.js';
-export type { LoginRestrictions } from './loginRestrictions.js';
-export { maskSecret } from './maskSecret.js';
-export type {
-  AuthorizeOptions,
-  HttpRequest,
-  HttpResponseInfo,
-  OpenAiAuthSource,
-} from './openAiAuthSource.js';
-export { createOpenAiAuthSource } from './openAiAuthSource.js';
-export type { RefreshedTokens } from './tokenRefresh.js';
-export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL, needsProactiveRefresh } from './tokenRefresh.js';
-export type { RecoveryStep, UnauthorizedRecovery } from './unauthorizedRecovery.js';
+} from './model/auth.js';
+export type { AgentIdentityRecord, AuthDotJson, TokenData } from './model/authDotJson.js';
+export {
+  AuthDotJsonSchema,
+  parseAuthDotJson,
+  resolveAuthMode,
+  serializeAuthDotJson,
+} from './model/authDotJson.js';
+export type { AccountUpdatedNotification, AuthMode, PlanType } from './model/authMode.js';
+export {
+  AccountUpdatedNotificationSchema,
+  AUTH_MODES,
+  AuthModeSchema,
+  PlanTypeSchema,
+} from './model/authMode.js';
+export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
+export type { ChatgptTokens } from './model/loginRecords.js';
+export type { RefreshedTokens } from './refresh/tokenRefresh.js';
+export {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_REFRESH_TOKEN_URL,
+  needsProactiveRefresh,
+} from './refresh/tokenRefresh.js';
+export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './storage/authStore.js';
+export { createAuthStore } from './storage/authStore.js';
+export type { KeyringStoreOptions } from './storage/keyringStore.js';
+export { DEFAULT_KEYRING_SERVICE } from './storage/keyringStore.js';

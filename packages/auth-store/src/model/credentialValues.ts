@@ -1,0 +1,49 @@
+import { AuthStoreError } from '../errors.js';
+import type { AuthDotJson } from './authDotJson.js';
+import { idTokenInfo } from './jwt.js';
+
+/**
+ * Why `value` cannot be sent in an HTTP header field value, or null when it can. Control characters
+ * (CR, LF, NUL, the rest of C0, DEL) and characters above U+00FF make fetch throw with a message that
+ * quotes the whole header, credential included.
+ */
+export function headerUnsafeReason(value: string): string | null {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return 'contains a control character (such as CR, LF or NUL)';
+    if (c > 0xff) return 'contains a character outside Latin-1';
+  }
+  return null;
+}
+
+/** Returns `value`, or throws INVALID_CREDENTIAL_VALUE naming `where` (never the value). */
+export function requireHeaderSafe(value: string, where: string): string {
+  const reason = headerUnsafeReason(value);
+  if (reason) {
+    throw new AuthStoreError(
+      'INVALID_CREDENTIAL_VALUE',
+      `${where} ${reason}, so it cannot be sent in an HTTP header; log in again with a valid credential`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks every stored value that ends up in a request header (bearer keys and tokens, the ChatGPT
+ * account id, also as read from the id token, the Bedrock region of SigV4's credential scope).
+ * `source` names the file or keyring entry.
+ */
+export function checkStoredValues(dot: AuthDotJson, source: string): void {
+  const check = (value: string | null | undefined, field: string): void => {
+    if (typeof value === 'string') requireHeaderSafe(value, `${source} field ${field}`);
+  };
+  check(dot.OPENAI_API_KEY, 'OPENAI_API_KEY');
+  check(dot.personal_access_token, 'personal_access_token');
+  check(dot.bedrock_api_key?.api_key, 'bedrock_api_key.api_key');
+  check(dot.bedrock_api_key?.region, 'bedrock_api_key.region');
+  check(dot.tokens?.access_token, 'tokens.access_token');
+  check(dot.tokens?.account_id, 'tokens.account_id');
+  if (dot.tokens)
+    check(idTokenInfo(dot.tokens.id_token).accountId, 'tokens.id_token (chatgpt_account_id claim)');
+  check(dot.agent_identity?.account_id, 'agent_identity.account_id');
+}
