@@ -43,12 +43,3 @@ export class AuthStoreError extends Error {
     this.code = code;
   }
 }
-
-/** Permanent refresh failures: the user has to log in again. */
-export const PERMANENT_REFRESH_CODES: readonly AuthStoreErrorCode[] = [
-  'REFRESH_TOKEN_EXPIRED',
-  'REFRESH_TOKEN_REUSED',
-  'REFRESH_TOKEN_INVALIDATED',
-  'REFRESH_INVALID_GRANT',
-  'REFRESH_UNAUTHORIZED',
-];

@@ -1,12 +1,8 @@
 export type { AuthStoreErrorCode } from './errors.js';
 export { AuthStoreError } from './errors.js';
-export type {
-  AuthManager,
-  AuthManagerOptions,
-  AuthStatus,
-  ExternalChatgptTokens,
-} from './manager/authManager.js';
+export type { AuthManager } from './manager/authManager.js';
 export { createAuthManager } from './manager/authManager.js';
+export type { AuthManagerOptions, ExternalChatgptTokens } from './manager/authManagerOptions.js';
 export type { LoginRestrictions } from './manager/loginRestrictions.js';
 export { maskSecret } from './manager/maskSecret.js';
 export type {
@@ -17,6 +13,7 @@ export type {
 } from './manager/openAiAuthSource.js';
 export { createOpenAiAuthSource } from './manager/openAiAuthSource.js';
 export type { RecoveryStep, UnauthorizedRecovery } from './manager/recovery.js';
+export type { AuthStatus } from './manager/status.js';
 export type {
   AgentIdentityAuth,
   AgentTask,
@@ -42,12 +39,9 @@ export {
 } from './model/authMode.js';
 export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
 export type { ChatgptTokens } from './model/loginRecords.js';
-export type { RefreshedTokens } from './refresh/tokenRefresh.js';
-export {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_REFRESH_TOKEN_URL,
-  needsProactiveRefresh,
-} from './refresh/tokenRefresh.js';
+export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
+export type { RefreshedTokens } from './refresh/requestTokenRefresh.js';
+export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';
 export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './storage/authStore.js';
 export { createAuthStore } from './storage/authStore.js';
 export type { KeyringStoreOptions } from './storage/keyringStore.js';

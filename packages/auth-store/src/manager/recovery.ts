@@ -1,5 +1,10 @@
 import { AuthStoreError } from '../errors.js';
-import type { Auth } from '../model/auth.js';
+import { accountOf } from '../model/buildAuth.js';
+import { refreshExternalTokens } from './externalTokens.js';
+import type { ManagerState } from './managerState.js';
+import { cachedAuth } from './managerState.js';
+import { forceRefresh } from './refreshTokens.js';
+import { adopt, authOf } from './storedAuth.js';
 
 /** One step of 401 recovery and whether retrying the request makes sense afterwards. */
 export interface RecoveryStep {
@@ -15,62 +20,70 @@ export interface UnauthorizedRecovery {
   next(): Promise<RecoveryStep>;
 }
 
-export interface RecoveryDeps {
-  auth: () => Auth | null;
-  /** Reloads the store and adopts it only when it holds the same account. */
-  reloadSameAccount: () => Promise<'changed' | 'unchanged' | 'accountChanged'>;
-  refresh: (staleAccessToken: string) => Promise<void>;
-  refreshExternal: () => Promise<boolean>;
+/** Re-reads the store and adopts it only when it still holds the same account. */
+async function reloadSameAccount(state: ManagerState): Promise<'changed' | 'unchanged' | 'accountChanged'> {
+  const dot = await state.store.load();
+  const next = dot ? await authOf(state, dot, 'store') : null;
+  const current = state.stored?.auth ?? null;
+  if (!next || next.mode !== current?.mode || accountOf(next) !== accountOf(current)) return 'accountChanged';
+  return (await adopt(state, dot)) ? 'changed' : 'unchanged';
+}
+
+/** Runs one step; `later` says whether steps remain after it. */
+async function runStep(
+  state: ManagerState,
+  step: RecoveryStep['step'],
+  later: () => boolean,
+): Promise<RecoveryStep | 'unchanged'> {
+  if (step === 'externalRefresh') return { step, retry: await refreshExternalTokens(state) };
+  if (step === 'refresh') {
+    const before = cachedAuth(state);
+    if (before?.mode !== 'chatgpt') return { step, retry: false };
+    await forceRefresh(state, before.accessToken);
+    return { step, retry: true };
+  }
+  const outcome = await reloadSameAccount(state);
+  if (outcome === 'accountChanged') {
+    const error = new AuthStoreError('ACCOUNT_CHANGED', 'the stored login now belongs to another account');
+    return { step, retry: false, error };
+  }
+  // Nothing new in storage: go straight on to the next stage instead of a pointless retry.
+  if (outcome === 'unchanged' && later()) return 'unchanged';
+  return { step, retry: outcome === 'changed' };
 }
 
 /**
- * Codex's staged recovery (REFERENCE.md section 2): first reload from storage, because another
- * process may have refreshed, but only adopt it if the account is unchanged; then refresh; then
- * done. Host-supplied tokens get exactly one call of the host's refresh callback.
+ * Codex's staged recovery: first reload from storage, because another process may have refreshed,
+ * but only adopt it if the account is unchanged; then refresh; then done. Host-supplied tokens get
+ * exactly one call of the host's refresh callback. A step that fails with an {@link AuthStoreError}
+ * ends the recovery and reports it.
  */
-export function createUnauthorizedRecovery(deps: RecoveryDeps): UnauthorizedRecovery {
-  const start = deps.auth();
+export function createUnauthorizedRecovery(state: ManagerState): UnauthorizedRecovery {
+  const start = cachedAuth(state);
   const stages: Array<RecoveryStep['step']> =
     start?.mode === 'chatgptAuthTokens'
       ? ['externalRefresh']
       : start?.mode === 'chatgpt'
         ? ['reload', 'refresh']
         : ['reload'];
-  const failed = (step: RecoveryStep['step'], error: unknown): RecoveryStep => {
-    stages.length = 0;
-    if (error instanceof AuthStoreError) return { step, retry: false, error };
-    throw error;
-  };
-
-  const recovery: UnauthorizedRecovery = {
-    hasNext: () => stages.length > 0,
+  const hasNext = (): boolean => stages.length > 0;
+  return {
+    hasNext,
     async next() {
-      const step = stages.shift();
-      if (!step) throw new AuthStoreError('RECOVERY_EXHAUSTED', 'No more recovery steps available.');
-      const before = deps.auth();
-      try {
-        if (step === 'externalRefresh') return { step, retry: await deps.refreshExternal() };
-        if (step === 'refresh') {
-          if (before?.mode !== 'chatgpt') return { step, retry: false };
-          await deps.refresh(before.accessToken);
-          return { step, retry: true };
-        }
-        const outcome = await deps.reloadSameAccount();
-        if (outcome === 'accountChanged') {
+      for (;;) {
+        const step = stages.shift();
+        if (!step) throw new AuthStoreError('RECOVERY_EXHAUSTED', 'No more recovery steps available.');
+        try {
+          const result = await runStep(state, step, hasNext);
+          if (result === 'unchanged') continue;
+          if (result.error) stages.length = 0;
+          return result;
+        } catch (error) {
           stages.length = 0;
-          const error = new AuthStoreError(
-            'ACCOUNT_CHANGED',
-            'the stored login now belongs to another account',
-          );
-          return { step, retry: false, error };
+          if (error instanceof AuthStoreError) return { step, retry: false, error };
+          throw error;
         }
-        // Nothing new in storage: go straight on to the next stage instead of a pointless retry.
-        if (outcome === 'unchanged' && recovery.hasNext()) return recovery.next();
-        return { step, retry: outcome === 'changed' };
-      } catch (error) {
-        return failed(step, error);
       }
     },
   };
-  return recovery;
 }

@@ -1,25 +1,37 @@
-import { AuthStoreError, PERMANENT_REFRESH_CODES } from '../errors.js';
-import type { AuthDotJson } from '../model/authDotJson.js';
+import { AuthStoreError } from '../errors.js';
+import type { AuthDotJson, TokenData } from '../model/authDotJson.js';
 import { resolveAuthMode } from '../model/authDotJson.js';
-import type { AuthStore, AuthWarning } from '../storage/authStore.js';
-import { needsProactiveRefresh, requestTokenRefresh } from './tokenRefresh.js';
+import type { AuthStore } from '../storage/authStore.js';
+import { needsProactiveRefresh } from './needsProactiveRefresh.js';
+import { PERMANENT_REFRESH_CODES, requestTokenRefresh } from './requestTokenRefresh.js';
 
-export interface RefresherDeps {
-  store: AuthStore;
-  locked: <T>(fn: () => Promise<T>) => Promise<T>;
-  adopt: (dot: AuthDotJson | null) => Promise<boolean>;
-  current: () => AuthDotJson | null;
+/** Where the refresher reads and writes tokens, and how it reaches the token endpoint. */
+export interface RefresherOptions {
+  store: Pick<AuthStore, 'load' | 'save'>;
   fetch: typeof fetch;
   url: string;
   clientId: string;
-  warn: (warning: AuthWarning) => void;
 }
 
+/** What the store holds after a refresh attempt, and the failure to raise once that is adopted. */
+export interface RefreshOutcome {
+  dot: AuthDotJson | null;
+  error?: AuthStoreError | undefined;
+}
+
+/** Which refresh is asked for: a proactive one, or one replacing a rejected access token. */
+export type RefreshRequest = { due: true } | { stale: string | undefined };
+
 export interface Refresher {
-  /** Refreshes when the cached tokens are due; failures become warnings and the tokens are kept. */
-  proactive(): Promise<void>;
-  /** Refreshes unless the stored access token already differs from `stale`. */
-  force(stale?: string): Promise<void>;
+  /** Throws the permanent failure remembered for these tokens' refresh token: no request would help. */
+  rejectKnownFailure(tokens: TokenData | null | undefined): void;
+  /**
+   * Call while holding the store lock. Re-reads the store and refreshes unless that read settles it
+   * (the tokens are no longer due, or the stored access token is no longer the stale one). Resolves
+   * with the record to adopt; an error resolved alongside it is to be raised after adopting it, an
+   * error thrown leaves the cached record as it was.
+   */
+  refreshStored(request: RefreshRequest): Promise<RefreshOutcome>;
 }
 
 /**
@@ -27,34 +39,36 @@ export interface Refresher {
  * cross-process lock against a fresh read of the store, so when many processes need a refresh at
  * once only the first sends a request and the rest adopt its rotated tokens (Codex only re-reads
  * the file, which is how its users hit "refresh token was already used", codex issues #6498, #10332).
+ * A permanent failure is remembered for its refresh token, which is never sent again.
  */
-export function createRefresher(deps: RefresherDeps): Refresher {
+export function createRefresher(options: RefresherOptions): Refresher {
   let permanent: { refreshToken: string; error: AuthStoreError } | null = null;
 
-  async function run(stale: string | undefined, proactive: boolean): Promise<void> {
-    const before = deps.current()?.tokens;
-    if (permanent && before?.refresh_token === permanent.refreshToken) throw permanent.error;
-    await deps.locked(async () => {
-      const dot = await deps.store.load();
+  const rejectKnownFailure = (tokens: TokenData | null | undefined): void => {
+    if (permanent && tokens?.refresh_token === permanent.refreshToken) throw permanent.error;
+  };
+
+  return {
+    rejectKnownFailure,
+    async refreshStored(request) {
+      const dot = await options.store.load();
       const tokens = dot?.tokens;
       if (!dot || !tokens || resolveAuthMode(dot) !== 'chatgpt') {
-        await deps.adopt(dot);
-        throw new AuthStoreError('REFRESH_UNSUPPORTED', 'no stored ChatGPT login to refresh');
+        const error = new AuthStoreError('REFRESH_UNSUPPORTED', 'no stored ChatGPT login to refresh');
+        return { dot, error };
       }
-      const settled = proactive
-        ? !needsProactiveRefresh(tokens.access_token, dot.last_refresh, Date.now())
-        : stale !== undefined && tokens.access_token !== stale;
-      if (settled) {
-        await deps.adopt(dot);
-        return;
-      }
-      if (permanent && tokens.refresh_token === permanent.refreshToken) throw permanent.error;
+      const settled =
+        'due' in request
+          ? !needsProactiveRefresh(tokens.access_token, dot.last_refresh, Date.now())
+          : request.stale !== undefined && tokens.access_token !== request.stale;
+      if (settled) return { dot };
+      rejectKnownFailure(tokens);
       try {
         const fresh = await requestTokenRefresh({
-          url: deps.url,
-          clientId: deps.clientId,
+          url: options.url,
+          clientId: options.clientId,
           refreshToken: tokens.refresh_token,
-          fetch: deps.fetch,
+          fetch: options.fetch,
         });
         const next: AuthDotJson = {
           ...dot,
@@ -66,30 +80,15 @@ export function createRefresher(deps: RefresherDeps): Refresher {
           },
           last_refresh: new Date().toISOString(),
         };
-        await deps.store.save(next);
-        await deps.adopt(next);
+        await options.store.save(next);
+        return { dot: next };
       } catch (error) {
         if (error instanceof AuthStoreError && PERMANENT_REFRESH_CODES.includes(error.code)) {
           permanent = { refreshToken: tokens.refresh_token, error };
-          await deps.adopt(dot);
+          return { dot, error };
         }
         throw error;
       }
-    });
-  }
-
-  return {
-    async proactive() {
-      const dot = deps.current();
-      if (!dot?.tokens || !needsProactiveRefresh(dot.tokens.access_token, dot.last_refresh, Date.now()))
-        return;
-      try {
-        await run(undefined, true);
-      } catch (error) {
-        if (!(error instanceof AuthStoreError)) throw error;
-        deps.warn({ code: error.code, message: `proactive token refresh failed: ${error.message}` });
-      }
     },
-    force: (stale) => run(stale ?? deps.current()?.tokens?.access_token, false),
   };
 }

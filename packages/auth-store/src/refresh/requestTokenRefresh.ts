@@ -1,36 +1,27 @@
 import type { AuthStoreErrorCode } from '../errors.js';
 import { AuthStoreError } from '../errors.js';
 import { requireHeaderSafe } from '../model/credentialValues.js';
-import { idTokenInfo, jwtExpiry } from '../model/jwt.js';
+import { idTokenInfo } from '../model/jwt.js';
 import { scrubCause } from '../model/scrubCause.js';
 
 /** Codex's public OAuth endpoint and client id (codex-rs `login` crate). */
 export const DEFAULT_REFRESH_TOKEN_URL = 'https://auth.openai.com/oauth/token';
 export const DEFAULT_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 
-const FIVE_MINUTES = 5 * 60_000;
-const EIGHT_DAYS = 8 * 24 * 60 * 60_000;
-
-/**
- * Proactive refresh rule from Codex: the access token's `exp` is within 5 minutes, or, when no
- * `exp` can be read, `last_refresh` is older than 8 days (or missing).
- */
-export function needsProactiveRefresh(
-  accessToken: string,
-  lastRefresh: string | null | undefined,
-  now: number,
-): boolean {
-  const exp = jwtExpiry(accessToken);
-  if (exp !== null) return exp - now <= FIVE_MINUTES;
-  const last = lastRefresh ? Date.parse(lastRefresh) : Number.NaN;
-  return Number.isNaN(last) || now - last > EIGHT_DAYS;
-}
-
 export interface RefreshedTokens {
   idToken?: string;
   accessToken?: string;
   refreshToken?: string;
 }
+
+/** Permanent refresh failures: the user has to log in again. */
+export const PERMANENT_REFRESH_CODES: readonly AuthStoreErrorCode[] = [
+  'REFRESH_TOKEN_EXPIRED',
+  'REFRESH_TOKEN_REUSED',
+  'REFRESH_TOKEN_INVALIDATED',
+  'REFRESH_INVALID_GRANT',
+  'REFRESH_UNAUTHORIZED',
+];
 
 const PERMANENT: Record<string, AuthStoreErrorCode> = {
   refresh_token_expired: 'REFRESH_TOKEN_EXPIRED',
