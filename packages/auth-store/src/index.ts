@@ -1,3 +1,4 @@
+export type { AuthorizeOptions, FailedResponse, HttpRequest } from '@x/auth-seam';
 export type { AuthStoreErrorCode } from './errors.js';
 export { AuthStoreError } from './errors.js';
 export type { AuthManager } from './manager/authManager.js';
@@ -5,12 +6,7 @@ export { createAuthManager } from './manager/authManager.js';
 export type { AuthManagerOptions, ExternalChatgptTokens } from './manager/authManagerOptions.js';
 export type { LoginRestrictions } from './manager/loginRestrictions.js';
 export { maskSecret } from './manager/maskSecret.js';
-export type {
-  AuthorizeOptions,
-  HttpRequest,
-  HttpResponseInfo,
-  OpenAiAuthSource,
-} from './manager/openAiAuthSource.js';
+export type { OpenAiAuthSource } from './manager/openAiAuthSource.js';
 export { createOpenAiAuthSource } from './manager/openAiAuthSource.js';
 export type { RecoveryStep, UnauthorizedRecovery } from './manager/recovery.js';
 export type { AuthStatus } from './manager/status.js';

@@ -71,7 +71,8 @@ describe('createOpenAiAuthSource', () => {
       const first = await send();
       expect(first.status).toBe(401);
       expect(await source.recover({ status: 404, headers: {} })).toBe(false);
-      expect(await source.recover({ status: 401, headers: {} })).toBe(true);
+      // The failed fetch Response itself is what recover takes.
+      expect(await source.recover(first)).toBe(true);
       expect(tokens.requests).toHaveLength(1);
       const auth = await manager.auth();
       valid = auth?.mode === 'chatgpt' ? auth.accessToken : '';
@@ -81,6 +82,31 @@ describe('createOpenAiAuthSource', () => {
       expect(tokens.requests).toHaveLength(2);
     } finally {
       api.close();
+      await tokens.close();
+    }
+  });
+
+  it('a 400 or a 403 is not mended: recover resolves false without reloading or refreshing', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const manager = await chatgptLogin(tokens, 'rt-400');
+      const source = createOpenAiAuthSource(manager);
+      const sent = await source.authorize(request);
+      for (const status of [400, 403]) {
+        const failed = new Response('{"error":{"code":"bad_request"}}', { status });
+        expect(await source.recover(failed, sent)).toBe(false);
+        expect(await source.recover({ status, headers: {}, bodyText: 'expired token' }, sent)).toBe(false);
+      }
+      expect(tokens.requests).toHaveLength(0);
+
+      // Another process logs in with an API key: a 400 does not reload it; reload() then finds it.
+      const home = manager.home;
+      await createAuthManager({ home, env: {} }).loginWithApiKey('sk-other-process-0123');
+      expect(await source.recover({ status: 400, headers: {} }, sent)).toBe(false);
+      expect(manager.currentMode()).toBe('chatgpt');
+      expect(await manager.reload()).toBe(true);
+      expect(manager.currentMode()).toBe('apikey');
+    } finally {
       await tokens.close();
     }
   });

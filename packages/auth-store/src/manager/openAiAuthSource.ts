@@ -1,47 +1,32 @@
+import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+import { bearerOf } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
+import type { AuthMode } from '../model/authMode.js';
+import type { StoreMode } from '../storage/authStore.js';
 import type { AuthManager } from './authManager.js';
 import type { UnauthorizedRecovery } from './recovery.js';
 import { untilAborted } from './untilAborted.js';
 
-/** The request shape of the auth-source seam (declared locally; structurally shared with model-provider). */
-export interface HttpRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string | Uint8Array;
-}
-
-/** A failed response as the pipeline hands it to `recover`. */
-export interface HttpResponseInfo {
-  status: number;
-  headers: Headers | Record<string, string>;
-  body?: string;
-}
-
-/** Options of `authorize` and `recover`, as the auth-source seam passes them. */
-export interface AuthorizeOptions {
-  /**
-   * When it aborts, this caller stops waiting (for a reload, a token refresh, the lock) and gets
-   * the signal's reason; the shared work goes on for the other callers.
-   */
-  signal?: AbortSignal | undefined;
-}
-
-export interface OpenAiAuthSource {
+/** The auth-source seam for OpenAI-compatible requests, backed by an {@link AuthManager}. */
+export interface OpenAiAuthSource extends AuthSource {
   authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
    * After a 401: resolves true when a retry makes sense. Pass the failed `request`: when the
    * credential it carried was already replaced (another request recovered first), no step is spent.
+   * Any other status (a 400 or 403 included) resolves false without reloading or refreshing anything.
    */
-  recover(response: HttpResponseInfo, request?: HttpRequest, options?: AuthorizeOptions): Promise<boolean>;
-  describe(): { source: 'auth-store'; storeMode: string; mode: string | null };
+  recover(response: FailedResponse, request?: HttpRequest, options?: AuthorizeOptions): Promise<boolean>;
+  describe(): { source: 'auth-store'; storeMode: StoreMode; mode: AuthMode | null };
 }
 
-function bearerOf(request: HttpRequest): string | undefined {
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name.toLowerCase() === 'authorization') return /^Bearer\s+(\S+)$/i.exec(value.trim())?.[1];
-  }
-  return undefined;
+/** A copy of `headers` without the named ones (`lowerNames` lower-case), whatever their case. */
+function withoutHeaders(
+  headers: Record<string, string>,
+  lowerNames: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !lowerNames.includes(name.toLowerCase())),
+  );
 }
 
 // A recovery left unfinished longer than this belongs to an older failure; start a new one.
@@ -50,8 +35,9 @@ const RECOVERY_TTL_MS = 5 * 60_000;
 /**
  * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `Authorization:
  * Bearer <api key | access token | personal access token>` plus `ChatGPT-Account-ID` for ChatGPT
- * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider
- * (seed 000). `recover` walks the manager's staged 401 recovery, one step per call.
+ * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider,
+ * as in Codex. `recover` walks the manager's staged 401 recovery, one step per call, and declines
+ * every other status.
  */
 export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   let recovery: { run: UnauthorizedRecovery; started: number } | null = null;
@@ -71,7 +57,7 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   };
 
   const recoverOnce = async (request: HttpRequest | undefined): Promise<boolean> => {
-    const sent = request === undefined ? undefined : bearerOf(request);
+    const sent = request === undefined ? undefined : bearerOf(request.headers);
     if (sent !== undefined) {
       const current = await currentBearer();
       if (current !== null && current !== sent) return true;
@@ -92,11 +78,7 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
       const auth = await untilAborted(manager.auth(), signal);
       if (!auth)
         throw new AuthStoreError('NOT_LOGGED_IN', `not logged in (no credentials under ${manager.home})`);
-      const headers = { ...request.headers };
-      for (const name of Object.keys(headers)) {
-        const lower = name.toLowerCase();
-        if (lower === 'authorization' || lower === 'chatgpt-account-id') delete headers[name];
-      }
+      const headers = withoutHeaders(request.headers, ['authorization', 'chatgpt-account-id']);
       switch (auth.mode) {
         case 'bedrockApiKey':
           throw new AuthStoreError(

@@ -79,6 +79,23 @@ describe('credential values that cannot go into an HTTP header are refused where
     }
   });
 
+  it('a tab inside a stored value is carried as it is, since a header may hold one', async () => {
+    const home = await tempHome();
+    await mkdir(home, { mode: 0o700 });
+    await writeFile(join(home, 'auth.json'), JSON.stringify({ OPENAI_API_KEY: 'sk-tab\tinside' }), {
+      mode: 0o600,
+    });
+    const manager = createAuthManager({ home, env: {} });
+    expect(await manager.auth()).toMatchObject({ apiKey: 'sk-tab\tinside' });
+    expect(new Headers({ authorization: 'Bearer sk-tab\tinside' }).get('authorization')).toBe(
+      'Bearer sk-tab\tinside',
+    );
+    // A login input still refuses any whitespace.
+    await expect(manager.loginWithApiKey('sk-tab\tinside')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIAL',
+    });
+  });
+
   it('the keyring entry, naming it', async () => {
     const home = await tempHome();
     await mkdir(home, { mode: 0o700 });

@@ -1,28 +1,18 @@
+import { isHeaderValue } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
 import type { AuthDotJson } from './authDotJson.js';
 import { idTokenInfo } from './jwt.js';
 
 /**
- * Why `value` cannot be sent in an HTTP header field value, or null when it can. Control characters
- * (CR, LF, NUL, the rest of C0, DEL) and characters above U+00FF make fetch throw with a message that
- * quotes the whole header, credential included.
+ * Returns `value`, or throws INVALID_CREDENTIAL_VALUE naming `where` (never the value) when an HTTP
+ * header cannot carry it as it is: fetch would throw with a message quoting the whole header,
+ * credential included.
  */
-export function headerUnsafeReason(value: string): string | null {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return 'contains a control character (such as CR, LF or NUL)';
-    if (c > 0xff) return 'contains a character outside Latin-1';
-  }
-  return null;
-}
-
-/** Returns `value`, or throws INVALID_CREDENTIAL_VALUE naming `where` (never the value). */
 export function requireHeaderSafe(value: string, where: string): string {
-  const reason = headerUnsafeReason(value);
-  if (reason) {
+  if (!isHeaderValue(value)) {
     throw new AuthStoreError(
       'INVALID_CREDENTIAL_VALUE',
-      `${where} ${reason}, so it cannot be sent in an HTTP header; log in again with a valid credential`,
+      `${where} contains a character an HTTP header cannot carry (a control character such as CR, LF or NUL, or one above U+00FF), so it cannot be sent; log in again with a valid credential`,
     );
   }
   return value;

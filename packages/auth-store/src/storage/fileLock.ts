@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
 import { processStartTime } from './processStart.js';
 
@@ -10,6 +11,10 @@ export interface LockOptions {
   /** A lock older than this is stale even if its process lives (default 120 s). */
   staleMs?: number;
 }
+
+// Polling a held lock: the first wait is 5-10 ms, doubling up to 100-200 ms.
+const LOCK_POLL_INITIAL_MS = 10;
+const LOCK_POLL_MAX_MS = 200;
 
 interface LockContent {
   pid: number;
@@ -106,7 +111,7 @@ export async function withFileLock<T>(
   };
   const text = JSON.stringify(content);
   const deadline = Date.now() + timeoutMs;
-  let delay = 5;
+  let retry = 0;
   for (;;) {
     try {
       const handle = await open(path, 'wx', 0o600);
@@ -130,8 +135,8 @@ export async function withFileLock<T>(
     if (Date.now() > deadline) {
       throw new AuthStoreError('LOCK_TIMEOUT', `timed out waiting for the lock ${path}`);
     }
-    await sleep(delay + Math.floor(Math.random() * delay));
-    delay = Math.min(delay * 2, 100);
+    retry += 1;
+    await sleep(backoffDelay(retry, LOCK_POLL_INITIAL_MS, LOCK_POLL_MAX_MS));
   }
   try {
     return await fn();
