@@ -1,4 +1,7 @@
-/** Stable codes carried by {@link AuthStoreError}. */
+/**
+ * Stable codes carried by {@link AuthStoreError}.
+ * @public
+ */
 export type AuthStoreErrorCode =
   | 'AUTH_FILE_CORRUPT'
   | 'AUTH_FILE_IO'
@@ -25,14 +28,14 @@ export type AuthStoreErrorCode =
   | 'EXTERNAL_REFRESH_FAILED'
   | 'ACCOUNT_CHANGED'
   | 'AUTH_MODE_UNSUPPORTED'
-  | 'RECOVERY_EXHAUSTED'
-  | (string & {});
+  | 'RECOVERY_EXHAUSTED';
 
 /**
  * Raised by @x/auth-store for storage, login and refresh failures.
  *
  * `code` is stable and safe to branch on; `message` names the field, file, variable or command
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
+ * @public
  */
 export class AuthStoreError extends Error {
   override readonly name = 'AuthStoreError';

@@ -21,10 +21,12 @@ export type {
 } from './model/auth.js';
 export type { AgentIdentityRecord, AuthDotJson, TokenData } from './model/authDotJson.js';
 export {
+  AgentIdentityRecordSchema,
   AuthDotJsonSchema,
   parseAuthDotJson,
   resolveAuthMode,
   serializeAuthDotJson,
+  TokenDataSchema,
 } from './model/authDotJson.js';
 export type { AccountUpdatedNotification, AuthMode, PlanType } from './model/authMode.js';
 export {
@@ -36,9 +38,8 @@ export {
 export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
 export type { ChatgptTokens } from './model/loginRecords.js';
 export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
-export type { RefreshedTokens } from './refresh/requestTokenRefresh.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';
 export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './storage/authStore.js';
 export { createAuthStore } from './storage/authStore.js';
-export type { KeyringStoreOptions } from './storage/keyringStore.js';
+export type { KeyringLoader, KeyringModule } from './storage/keyringBackend.js';
 export { DEFAULT_KEYRING_SERVICE } from './storage/keyringStore.js';

@@ -18,6 +18,10 @@ import type { AuthStatus } from './status.js';
 import { status } from './status.js';
 import { reload } from './storedAuth.js';
 
+/**
+ * Login, logout, reload, refresh and 401 recovery over one credential store; see README for the lifecycle.
+ * @public
+ */
 export interface AuthManager {
   readonly home: string;
   readonly storeMode: StoreMode;
@@ -45,6 +49,7 @@ export interface AuthManager {
 /**
  * Creates the manager around a store; see README for the lifecycle. The manager is a small state
  * (store, lock, options, listeners, the auth in use) that each flow receives.
+ * @public
  */
 export function createAuthManager(options: AuthManagerOptions): AuthManager {
   const state = createManagerState(options);

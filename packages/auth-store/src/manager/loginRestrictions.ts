@@ -1,9 +1,12 @@
 import type { AuthMode } from '../model/authMode.js';
 
-/** Codex's `forced_login_method` and `forced_chatgpt_workspace_id`. */
+/**
+ * Codex's `forced_login_method` and `forced_chatgpt_workspace_id`.
+ * @public
+ */
 export interface LoginRestrictions {
-  forcedLoginMethod?: 'chatgpt' | 'api';
-  forcedChatgptWorkspaceId?: string;
+  forcedLoginMethod?: 'chatgpt' | 'api' | undefined;
+  forcedChatgptWorkspaceId?: string | undefined;
 }
 
 /** API keys, Bedrock keys and personal access tokens count as `api`; the rest as `chatgpt`. */

@@ -45,10 +45,10 @@ export function createManagerState(options: AuthManagerOptions): ManagerState {
     home: options.home,
     mode: storeMode,
     onWarning: (warning) => options.onWarning?.(warning),
-    ...(options.keyringService !== undefined && { keyringService: options.keyringService }),
-    ...(options.keyringChunkSize !== undefined && { keyringChunkSize: options.keyringChunkSize }),
-    ...(options.loadKeyring !== undefined && { loadKeyring: options.loadKeyring }),
-    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+    keyringService: options.keyringService,
+    keyringChunkSize: options.keyringChunkSize,
+    loadKeyring: options.loadKeyring,
+    allowUnsafeHome: options.allowUnsafeHome,
   });
   return {
     options,
@@ -57,7 +57,7 @@ export function createManagerState(options: AuthManagerOptions): ManagerState {
     store,
     file: createFileStore({
       home: options.home,
-      ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+      allowUnsafeHome: options.allowUnsafeHome,
     }),
     lock: createStoreLock(options.home, storeMode),
     refresher: createRefresher({

@@ -7,7 +7,10 @@ import type { AuthManager } from './authManager.js';
 import type { UnauthorizedRecovery } from './recovery.js';
 import { untilAborted } from './untilAborted.js';
 
-/** The auth-source seam for OpenAI-compatible requests, backed by an {@link AuthManager}. */
+/**
+ * The auth-source seam for OpenAI-compatible requests, backed by an {@link AuthManager}.
+ * @public
+ */
 export interface OpenAiAuthSource extends AuthSource {
   authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
@@ -38,6 +41,7 @@ const RECOVERY_TTL_MS = 5 * 60_000;
  * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider,
  * as in Codex. `recover` walks the manager's staged 401 recovery, one step per call, and declines
  * every other status.
+ * @public
  */
 export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   let recovery: { run: UnauthorizedRecovery; started: number } | null = null;

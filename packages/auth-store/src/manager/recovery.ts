@@ -6,15 +6,21 @@ import { cachedAuth } from './managerState.js';
 import { forceRefresh } from './refreshTokens.js';
 import { adopt, authOf } from './storedAuth.js';
 
-/** One step of 401 recovery and whether retrying the request makes sense afterwards. */
+/**
+ * One step of 401 recovery and whether retrying the request makes sense afterwards.
+ * @public
+ */
 export interface RecoveryStep {
   step: 'reload' | 'refresh' | 'externalRefresh';
   retry: boolean;
   /** Why the step could not help (e.g. a permanent refresh failure); never a secret. */
-  error?: AuthStoreError;
+  error?: AuthStoreError | undefined;
 }
 
-/** Staged recovery after a 401: reload (same account only), then refresh, then nothing more. */
+/**
+ * Staged recovery after a 401: reload (same account only), then refresh, then nothing more.
+ * @public
+ */
 export interface UnauthorizedRecovery {
   hasNext(): boolean;
   next(): Promise<RecoveryStep>;

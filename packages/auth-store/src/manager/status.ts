@@ -8,7 +8,10 @@ import type { ManagerState } from './managerState.js';
 import { maskSecret } from './maskSecret.js';
 import { resolveAuth } from './resolveAuth.js';
 
-/** What `status()` reports; never a secret (keys are masked). */
+/**
+ * What `status()` reports; never a secret (keys are masked).
+ * @public
+ */
 export interface AuthStatus {
   loggedIn: boolean;
   mode: AuthMode | null;

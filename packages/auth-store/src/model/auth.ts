@@ -1,14 +1,20 @@
 import { inspect } from 'node:util';
 import type { AgentIdentityRecord } from './authDotJson.js';
-import type { AuthMode, PlanType } from './authMode.js';
+import type { PlanType } from './authMode.js';
 
-/** OpenAI API key login (`apikey`). */
+/**
+ * OpenAI API key login (`apikey`).
+ * @public
+ */
 export interface ApiKeyAuth {
   readonly mode: 'apikey';
   readonly apiKey: string;
 }
 
-/** ChatGPT login, stored (`chatgpt`) or host-supplied and memory-only (`chatgptAuthTokens`). */
+/**
+ * ChatGPT login, stored (`chatgpt`) or host-supplied and memory-only (`chatgptAuthTokens`).
+ * @public
+ */
 export interface ChatgptAuth {
   readonly mode: 'chatgpt' | 'chatgptAuthTokens';
   readonly accessToken: string;
@@ -17,13 +23,19 @@ export interface ChatgptAuth {
   readonly planType: PlanType | null;
 }
 
-/** The per-process task an Agent Identity gets on load; runtime state, never serialized. */
+/**
+ * The per-process task an Agent Identity gets on load; runtime state, never serialized.
+ * @public
+ */
 export interface AgentTask {
   readonly taskId: string;
   readonly createdAt: string;
 }
 
-/** Agent Identity login: the stored record plus this process's task. */
+/**
+ * Agent Identity login: the stored record plus this process's task.
+ * @public
+ */
 export interface AgentIdentityAuth {
   readonly mode: 'agentIdentity';
   readonly record: AgentIdentityRecord;
@@ -33,20 +45,29 @@ export interface AgentIdentityAuth {
   readonly planType: PlanType | null;
 }
 
-/** Personal access token login. */
+/**
+ * Personal access token login.
+ * @public
+ */
 export interface PersonalAccessTokenAuth {
   readonly mode: 'personalAccessToken';
   readonly token: string;
 }
 
-/** Amazon Bedrock API key (bearer token) with its AWS region; only for the amazon-bedrock provider. */
+/**
+ * Amazon Bedrock API key (bearer token) with its AWS region; only for the amazon-bedrock provider.
+ * @public
+ */
 export interface BedrockApiKeyAuth {
   readonly mode: 'bedrockApiKey';
   readonly apiKey: string;
   readonly region: string;
 }
 
-/** What `manager.auth()` resolves to; objects print and serialize with their secrets redacted. */
+/**
+ * What `manager.auth()` resolves to; objects print and serialize with their secrets redacted.
+ * @public
+ */
 export type Auth = ApiKeyAuth | ChatgptAuth | AgentIdentityAuth | PersonalAccessTokenAuth | BedrockApiKeyAuth;
 
 const SECRET_FIELDS = new Set(['apiKey', 'accessToken', 'token', 'record']);
@@ -65,9 +86,4 @@ export function sealAuth<T extends Auth>(value: T): T {
     enumerable: false,
   });
   return Object.freeze(value);
-}
-
-/** `true` for the modes whose requests go to the ChatGPT (Codex) backend. */
-export function usesChatgptBackend(mode: AuthMode): boolean {
-  return mode === 'chatgpt' || mode === 'chatgptAuthTokens' || mode === 'agentIdentity';
 }

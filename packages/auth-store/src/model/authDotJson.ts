@@ -3,16 +3,24 @@ import { AuthStoreError } from '../errors.js';
 import type { AuthMode } from './authMode.js';
 import { AuthModeSchema } from './authMode.js';
 
-// Field names follow Codex's `AuthDotJson` exactly (REFERENCE.md section 2). Objects are loose so
+// Field names follow Codex's `AuthDotJson` (codex-rs `login` crate) exactly. Objects are loose so
 // fields a newer Codex writes survive a load/save round trip.
-const TokenDataSchema = z.looseObject({
+/**
+ * auth.json's `tokens`: the ChatGPT OAuth tokens.
+ * @public
+ */
+export const TokenDataSchema = z.looseObject({
   id_token: z.string(),
   access_token: z.string(),
   refresh_token: z.string(),
   account_id: z.string().nullable().optional(),
 });
 
-const AgentIdentitySchema = z.looseObject({
+/**
+ * A registered Agent Identity, as auth.json's `agent_identity`.
+ * @public
+ */
+export const AgentIdentityRecordSchema = z.looseObject({
   agent_runtime_id: z.string(),
   agent_private_key: z.string(),
   account_id: z.string().nullable().optional(),
@@ -23,27 +31,40 @@ const AgentIdentitySchema = z.looseObject({
 
 const BedrockApiKeySchema = z.looseObject({ api_key: z.string(), region: z.string() });
 
-/** The auth.json document (also the keyring value), as Codex writes it. */
+/**
+ * The auth.json document (also the keyring value), as Codex writes it.
+ * @public
+ */
 export const AuthDotJsonSchema = z.looseObject({
   auth_mode: AuthModeSchema.nullable().optional(),
   OPENAI_API_KEY: z.string().nullable().optional(),
   tokens: TokenDataSchema.nullable().optional(),
   last_refresh: z.string().nullable().optional(),
-  agent_identity: AgentIdentitySchema.nullable().optional(),
+  agent_identity: AgentIdentityRecordSchema.nullable().optional(),
   personal_access_token: z.string().nullable().optional(),
   bedrock_api_key: BedrockApiKeySchema.nullable().optional(),
 });
 
-/** Parsed contents of auth.json. Secrets live in it: never log or print it. */
+/**
+ * Parsed contents of auth.json. Secrets live in it: never log or print it.
+ * @public
+ */
 export type AuthDotJson = z.infer<typeof AuthDotJsonSchema>;
-/** `tokens` of a ChatGPT login. */
+/**
+ * `tokens` of a ChatGPT login.
+ * @public
+ */
 export type TokenData = z.infer<typeof TokenDataSchema>;
-/** A registered Agent Identity record. */
-export type AgentIdentityRecord = z.infer<typeof AgentIdentitySchema>;
+/**
+ * A registered Agent Identity record.
+ * @public
+ */
+export type AgentIdentityRecord = z.infer<typeof AgentIdentityRecordSchema>;
 
 /**
  * The effective mode: `auth_mode` when present, else inferred like Codex does:
  * personal_access_token, then bedrock_api_key, then OPENAI_API_KEY, else chatgpt.
+ * @public
  */
 export function resolveAuthMode(auth: AuthDotJson): AuthMode {
   if (auth.auth_mode) return auth.auth_mode;
@@ -53,8 +74,15 @@ export function resolveAuthMode(auth: AuthDotJson): AuthMode {
   return 'chatgpt';
 }
 
-/** Parses auth.json text; `source` (a path or keyring label) names it in errors, never its content. */
-export function parseAuthDotJson(text: string, source: string, code = 'AUTH_FILE_CORRUPT'): AuthDotJson {
+/**
+ * Parses auth.json text; `source` (a path or keyring label) names it in errors, never its content.
+ * @public
+ */
+export function parseAuthDotJson(
+  text: string,
+  source: string,
+  code: 'AUTH_FILE_CORRUPT' | 'KEYRING_CORRUPT' = 'AUTH_FILE_CORRUPT',
+): AuthDotJson {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -70,7 +98,10 @@ export function parseAuthDotJson(text: string, source: string, code = 'AUTH_FILE
   return parsed.data;
 }
 
-/** Compact JSON, as Codex stores it in the keyring; pretty-printed for the file. */
+/**
+ * Compact JSON, as Codex stores it in the keyring; pretty-printed for the file.
+ * @public
+ */
 export function serializeAuthDotJson(auth: AuthDotJson, pretty: boolean): string {
   return pretty ? `${JSON.stringify(auth, null, 2)}\n` : JSON.stringify(auth);
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-// Descriptions follow Codex's generated app-server schema (seeds 000 and 002).
+// Descriptions follow Codex's generated app-server schema, word for word.
 const modeValue = <T extends string>(value: T, description: string) => z.enum([value]).describe(description);
 
-/** Every auth mode, one description per value; the JSON Schema `AuthMode` is generated from this. */
+/**
+ * Every auth mode, one description per value; the JSON Schema `AuthMode` is generated from this.
+ * @public
+ */
 export const AuthModeSchema = z
   .xor([
     modeValue('apikey', 'OpenAI API key provided by the caller and stored by Codex.'),
@@ -19,10 +22,16 @@ export const AuthModeSchema = z
   .describe('Authentication mode for OpenAI-backed providers.')
   .meta({ id: 'AuthMode' });
 
-/** One of `apikey`, `chatgpt`, `chatgptAuthTokens`, `agentIdentity`, `personalAccessToken`, `bedrockApiKey`. */
+/**
+ * One of `apikey`, `chatgpt`, `chatgptAuthTokens`, `agentIdentity`, `personalAccessToken`, `bedrockApiKey`.
+ * @public
+ */
 export type AuthMode = z.infer<typeof AuthModeSchema>;
 
-/** Every auth mode as a list, in schema order. */
+/**
+ * Every auth mode as a list, in schema order.
+ * @public
+ */
 export const AUTH_MODES: readonly AuthMode[] = [
   'apikey',
   'chatgpt',
@@ -32,7 +41,10 @@ export const AUTH_MODES: readonly AuthMode[] = [
   'bedrockApiKey',
 ];
 
-/** ChatGPT plan types as Codex reports them. */
+/**
+ * ChatGPT plan types as Codex reports them.
+ * @public
+ */
 export const PlanTypeSchema = z
   .enum([
     'free',
@@ -50,10 +62,16 @@ export const PlanTypeSchema = z
   ])
   .meta({ id: 'PlanType' });
 
-/** A ChatGPT plan type; unknown values read from tokens map to `unknown`. */
+/**
+ * A ChatGPT plan type; unknown values read from tokens map to `unknown`.
+ * @public
+ */
 export type PlanType = z.infer<typeof PlanTypeSchema>;
 
-/** Sent to listeners when the signed-in account changes (`{authMode, planType}`, both nullable). */
+/**
+ * Sent to listeners when the signed-in account changes (`{authMode, planType}`, both nullable).
+ * @public
+ */
 export const AccountUpdatedNotificationSchema = z
   .object({
     authMode: AuthModeSchema.nullable().optional(),
@@ -61,7 +79,10 @@ export const AccountUpdatedNotificationSchema = z
   })
   .meta({ title: 'AccountUpdatedNotification' });
 
-/** The payload of an account-updated notification. */
+/**
+ * The payload of an account-updated notification.
+ * @public
+ */
 export type AccountUpdatedNotification = z.infer<typeof AccountUpdatedNotificationSchema>;
 
 /** Maps any plan string (as found in an id token) to a {@link PlanType}. */

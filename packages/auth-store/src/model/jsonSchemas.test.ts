@@ -15,7 +15,7 @@ describe('JSON Schemas', () => {
     }
   });
 
-  it('AccountUpdatedNotification equals the schema Codex generates (seed 000)', async () => {
+  it('AccountUpdatedNotification equals the schema Codex generates', async () => {
     const codex = JSON.parse(
       await readFile(
         join(import.meta.dirname, '__fixtures__', 'codex-AccountUpdatedNotification.json'),

@@ -20,6 +20,7 @@ function draft7(schema: z.ZodType, title: string): Record<string, unknown> {
 /**
  * JSON Schemas (draft-07) generated from the zod schemas the code validates with, keyed by file name.
  * `pnpm run schema:write` writes them to `schema/`; a test fails when the checked-in copies drift.
+ * @public
  */
 export function generateAuthJsonSchemas(): Record<string, Record<string, unknown>> {
   return {

@@ -39,12 +39,15 @@ export function patRecord(token: string): AuthDotJson {
   };
 }
 
-/** ChatGPT OAuth tokens as returned by the login flow. */
+/**
+ * ChatGPT OAuth tokens as returned by the login flow.
+ * @public
+ */
 export interface ChatgptTokens {
   idToken: string;
   accessToken: string;
   refreshToken: string;
-  accountId?: string;
+  accountId?: string | undefined;
 }
 
 export function chatgptRecord(tokens: ChatgptTokens, now: Date): AuthDotJson {

@@ -6,6 +6,7 @@ const EIGHT_DAYS = 8 * 24 * 60 * 60_000;
 /**
  * Proactive refresh rule from Codex: the access token's `exp` is within 5 minutes, or, when no
  * `exp` can be read, `last_refresh` is older than 8 days (or missing).
+ * @public
  */
 export function needsProactiveRefresh(
   accessToken: string,

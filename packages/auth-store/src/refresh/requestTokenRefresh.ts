@@ -4,14 +4,21 @@ import { requireHeaderSafe } from '../model/credentialValues.js';
 import { idTokenInfo } from '../model/jwt.js';
 import { scrubCause } from '../model/scrubCause.js';
 
-/** Codex's public OAuth endpoint and client id (codex-rs `login` crate). */
+/**
+ * Codex's public OAuth token endpoint (codex-rs `login` crate).
+ * @public
+ */
 export const DEFAULT_REFRESH_TOKEN_URL = 'https://auth.openai.com/oauth/token';
+/**
+ * Codex's public OAuth client id (codex-rs `login` crate).
+ * @public
+ */
 export const DEFAULT_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 
 export interface RefreshedTokens {
-  idToken?: string;
-  accessToken?: string;
-  refreshToken?: string;
+  idToken?: string | undefined;
+  accessToken?: string | undefined;
+  refreshToken?: string | undefined;
 }
 
 /** Permanent refresh failures: the user has to log in again. */
@@ -53,7 +60,7 @@ export async function requestTokenRefresh(options: {
   refreshToken: string;
   fetch: typeof fetch;
   /** Abort the request after this long (default 30 s) so the refresh lock is never held forever. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }): Promise<RefreshedTokens> {
   let response: Response;
   try {

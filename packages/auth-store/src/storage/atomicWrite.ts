@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { processAlive } from './fileLock.js';
+import { createPrivateFile } from './privateFile.js';
 
 // Older than this and its writer is dead: the temp file was left by a killed process.
 const ORPHAN_AGE_MS = 10_000;
@@ -31,16 +32,7 @@ export async function removeOrphanedTemps(dir: string, base: string): Promise<vo
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  await createPrivateFile(temp, data);
   try {
     await rename(temp, path);
   } catch (error) {

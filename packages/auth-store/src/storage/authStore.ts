@@ -1,34 +1,50 @@
+import type { AuthStoreErrorCode } from '../errors.js';
 import { AuthStoreError } from '../errors.js';
 import type { AuthDotJson } from '../model/authDotJson.js';
+import { createEphemeralStore } from './ephemeralStore.js';
 import { createFileStore } from './fileStore.js';
-import { canonicalHome } from './home.js';
 import type { KeyringLoader } from './keyringBackend.js';
 import { createKeyringStore } from './keyringStore.js';
 
-/** Where credentials live: Codex's `cli_auth_credentials_store` values. */
+/**
+ * Where credentials live: Codex's `cli_auth_credentials_store` values.
+ * @public
+ */
 export type StoreMode = 'file' | 'keyring' | 'auto' | 'ephemeral';
 
-/** A non-fatal event, e.g. the keyring was unavailable and `auto` used the file. */
+/**
+ * A non-fatal event, e.g. the keyring was unavailable and `auto` used the file.
+ * @public
+ */
 export interface AuthWarning {
-  code: string;
+  code: AuthStoreErrorCode;
   message: string;
 }
 
+/**
+ * Options of `createAuthStore`.
+ * @public
+ */
 export interface AuthStoreOptions {
+  /** The folder holding auth.json; also names the keyring entry. */
   home: string;
   /** Default `file`. */
-  mode?: StoreMode;
+  mode?: StoreMode | undefined;
   /** Keyring service name (default Codex's "Codex Auth"). */
-  keyringService?: string;
+  keyringService?: string | undefined;
   /** Split keyring values longer than this many characters (default: per platform). */
-  keyringChunkSize?: number;
-  onWarning?: (warning: AuthWarning) => void;
+  keyringChunkSize?: number | undefined;
+  onWarning?: ((warning: AuthWarning) => void) | undefined;
   /** Use auth.json even in a home another user owns or can write to (refused with UNSAFE_HOME by default). */
-  allowUnsafeHome?: boolean;
-  /** Replaces the lazy `@napi-rs/keyring` import (tests of a missing native module). */
-  loadKeyring?: KeyringLoader;
+  allowUnsafeHome?: boolean | undefined;
+  /** Replaces the lazy `@napi-rs/keyring` import (another keyring binding, or a fake in tests). */
+  loadKeyring?: KeyringLoader | undefined;
 }
 
+/**
+ * Where auth.json's document is kept: the file, the OS keyring, either, or memory.
+ * @public
+ */
 export interface AuthStore {
   readonly mode: StoreMode;
   load(): Promise<AuthDotJson | null>;
@@ -37,37 +53,28 @@ export interface AuthStore {
   delete(): Promise<boolean>;
 }
 
-// Ephemeral credentials are per process, keyed by canonical home, like Codex's in-memory store.
-const memory = new Map<string, AuthDotJson>();
-
-function ephemeralStore(home: string): AuthStore {
-  return {
-    mode: 'ephemeral',
-    load: async () => structuredClone(memory.get(await canonicalHome(home)) ?? null),
-    save: async (auth) => {
-      memory.set(await canonicalHome(home), structuredClone(auth));
-    },
-    delete: async () => memory.delete(await canonicalHome(home)),
-  };
-}
-
-/** Creates a credential store with Codex's semantics for each mode (REFERENCE.md section 2). */
+/**
+ * Creates a credential store with Codex's semantics for each mode: `file` is auth.json; `keyring`
+ * the OS keyring (its delete also removes a leftover auth.json); `auto` the keyring, falling back to
+ * the file with a warning; `ephemeral` this process's memory.
+ * @public
+ */
 export function createAuthStore(options: AuthStoreOptions): AuthStore {
   const mode = options.mode ?? 'file';
   if (!['file', 'keyring', 'auto', 'ephemeral'].includes(mode)) {
     throw new AuthStoreError('INVALID_OPTION', `store mode must be file, keyring, auto or ephemeral`);
   }
-  if (mode === 'ephemeral') return ephemeralStore(options.home);
+  if (mode === 'ephemeral') return createEphemeralStore(options.home);
   const file = createFileStore({
     home: options.home,
-    ...(options.allowUnsafeHome !== undefined && { allowUnsafeHome: options.allowUnsafeHome }),
+    allowUnsafeHome: options.allowUnsafeHome,
   });
   if (mode === 'file') return { mode, load: file.load, save: file.save, delete: file.delete };
   const keyring = createKeyringStore({
     home: options.home,
-    ...(options.keyringService !== undefined && { keyringService: options.keyringService }),
-    ...(options.keyringChunkSize !== undefined && { keyringChunkSize: options.keyringChunkSize }),
-    ...(options.loadKeyring !== undefined && { loadKeyring: options.loadKeyring }),
+    keyringService: options.keyringService,
+    keyringChunkSize: options.keyringChunkSize,
+    loadKeyring: options.loadKeyring,
   });
   if (mode === 'keyring') {
     return {

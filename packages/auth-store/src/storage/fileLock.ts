@@ -7,9 +7,9 @@ import { processStartTime } from './processStart.js';
 
 export interface LockOptions {
   /** Give up after this long (default 60 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** A lock older than this is stale even if its process lives (default 120 s). */
-  staleMs?: number;
+  staleMs?: number | undefined;
 }
 
 // Polling a held lock: the first wait is 5-10 ms, doubling up to 100-200 ms.
@@ -19,7 +19,7 @@ const LOCK_POLL_MAX_MS = 200;
 interface LockContent {
   pid: number;
   /** The holder's start time where the platform tells it: a reused pid has another one. */
-  start?: string | null;
+  start?: string | null | undefined;
   time: number;
   nonce: string;
 }

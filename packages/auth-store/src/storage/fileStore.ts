@@ -34,7 +34,7 @@ function io(path: string, verb: string, cause: unknown): AuthStoreError {
 export interface FileStoreOptions {
   home: string;
   /** Read and write even in a home another user owns or can write to (see checkSafeHome). */
-  allowUnsafeHome?: boolean;
+  allowUnsafeHome?: boolean | undefined;
 }
 
 export function createFileStore(options: FileStoreOptions): FileStore {

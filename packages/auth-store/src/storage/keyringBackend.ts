@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AuthStoreError } from '../errors.js';
 
-/** The subset of `@napi-rs/keyring` we use. */
+/**
+ * The subset of `@napi-rs/keyring` the keyring store uses.
+ * @public
+ */
 export interface KeyringModule {
   AsyncEntry: new (
     service: string,
@@ -15,6 +18,10 @@ export interface KeyringModule {
   findCredentialsAsync(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
+/**
+ * Loads the keyring module; the default imports `@napi-rs/keyring` on first use.
+ * @public
+ */
 export type KeyringLoader = () => Promise<KeyringModule>;
 
 /**
@@ -31,7 +38,7 @@ export const loadNativeKeyring: KeyringLoader = async () => {
 };
 
 // Windows Credential Manager caps a blob at 2560 bytes of UTF-16; other stores take far more.
-const DEFAULT_CHUNK = process.platform === 'win32' ? 1200 : 64 * 1024;
+export const DEFAULT_CHUNK = process.platform === 'win32' ? 1200 : 64 * 1024;
 const MARKER = 'x-auth-store:chunks:';
 
 function digest(value: string): string {
@@ -69,10 +76,3 @@ export function joinValue(
 export function partAccount(account: string, index: number): string {
   return `${account}|part${index}`;
 }
-
-export interface KeyringBackendOptions {
-  load?: KeyringLoader;
-  chunkSize?: number;
-}
-
-export { DEFAULT_CHUNK };

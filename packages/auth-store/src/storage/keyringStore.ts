@@ -14,16 +14,19 @@ import {
   splitValue,
 } from './keyringBackend.js';
 
-/** Codex's keyring service name. */
+/**
+ * Codex's keyring service name.
+ * @public
+ */
 export const DEFAULT_KEYRING_SERVICE = 'Codex Auth';
 
 export interface KeyringStoreOptions {
   home: string;
-  keyringService?: string;
+  keyringService?: string | undefined;
   /** Values longer than this many characters are split over several entries (default: per platform). */
-  keyringChunkSize?: number;
+  keyringChunkSize?: number | undefined;
   /** Replaces the native module loader (tests). */
-  loadKeyring?: KeyringLoader;
+  loadKeyring?: KeyringLoader | undefined;
 }
 
 /** auth.json kept as one compact JSON value in the OS keyring. */
