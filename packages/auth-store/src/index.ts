@@ -1,3 +1,15 @@
+export type { AuthorizeOptions, FailedResponse, HttpRequest } from '@x/auth-seam';
+export type { AuthStoreErrorCode } from './errors.js';
+export { AuthStoreError } from './errors.js';
+export type { AuthManager } from './manager/authManager.js';
+export { createAuthManager } from './manager/authManager.js';
+export type { AuthManagerOptions, ExternalChatgptTokens } from './manager/authManagerOptions.js';
+export type { LoginRestrictions } from './manager/loginRestrictions.js';
+export { maskSecret } from './manager/maskSecret.js';
+export type { OpenAiAuthSource } from './manager/openAiAuthSource.js';
+export { createOpenAiAuthSource } from './manager/openAiAuthSource.js';
+export type { RecoveryStep, UnauthorizedRecovery } from './manager/recovery.js';
+export type { AuthStatus } from './manager/status.js';
 export type {
   AgentIdentityAuth,
   AgentTask,
@@ -6,30 +18,28 @@ export type {
   BedrockApiKeyAuth,
   ChatgptAuth,
   PersonalAccessTokenAuth,
-} from './auth.js';
-export type { AgentIdentityRecord, AuthDotJson, TokenData } from './authDotJson.js';
-export { AuthDotJsonSchema, parseAuthDotJson, resolveAuthMode, serializeAuthDotJson } from './authDotJson.js';
-export type { AuthManager, AuthManagerOptions, AuthStatus, ExternalChatgptTokens } from './authManager.js';
-export { createAuthManager } from './authManager.js';
-export type { AccountUpdatedNotification, AuthMode, PlanType } from './authMode.js';
-export { AccountUpdatedNotificationSchema, AUTH_MODES, AuthModeSchema, PlanTypeSchema } from './authMode.js';
-export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './authStore.js';
-export { createAuthStore } from './authStore.js';
-export type { AuthStoreErrorCode } from './authStoreError.js';
-export { AuthStoreError } from './authStoreError.js';
-export type { ChatgptTokens } from './internal/loginRecords.js';
-export { generateAuthJsonSchemas } from './jsonSchemas.js';
-export type { KeyringStoreOptions } from './keyringStore.js';
-export { DEFAULT_KEYRING_SERVICE } from './keyringStore.js';
-export type { LoginRestrictions } from './loginRestrictions.js';
-export { maskSecret } from './maskSecret.js';
-export type {
-  AuthorizeOptions,
-  HttpRequest,
-  HttpResponseInfo,
-  OpenAiAuthSource,
-} from './openAiAuthSource.js';
-export { createOpenAiAuthSource } from './openAiAuthSource.js';
-export type { RefreshedTokens } from './tokenRefresh.js';
-export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL, needsProactiveRefresh } from './tokenRefresh.js';
-export type { RecoveryStep, UnauthorizedRecovery } from './unauthorizedRecovery.js';
+} from './model/auth.js';
+export type { AgentIdentityRecord, AuthDotJson, TokenData } from './model/authDotJson.js';
+export {
+  AgentIdentityRecordSchema,
+  AuthDotJsonSchema,
+  parseAuthDotJson,
+  resolveAuthMode,
+  serializeAuthDotJson,
+  TokenDataSchema,
+} from './model/authDotJson.js';
+export type { AccountUpdatedNotification, AuthMode, PlanType } from './model/authMode.js';
+export {
+  AccountUpdatedNotificationSchema,
+  AUTH_MODES,
+  AuthModeSchema,
+  PlanTypeSchema,
+} from './model/authMode.js';
+export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
+export type { ChatgptTokens } from './model/loginRecords.js';
+export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
+export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';
+export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './storage/authStore.js';
+export { createAuthStore } from './storage/authStore.js';
+export type { KeyringLoader, KeyringModule } from './storage/keyringBackend.js';
+export { DEFAULT_KEYRING_SERVICE } from './storage/keyringStore.js';

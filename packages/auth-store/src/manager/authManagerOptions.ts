@@ -1,0 +1,51 @@
+import type { AgentTask } from '../model/auth.js';
+import type { AgentIdentityRecord } from '../model/authDotJson.js';
+import type { AuthWarning, StoreMode } from '../storage/authStore.js';
+import type { KeyringLoader } from '../storage/keyringBackend.js';
+import type { LoginRestrictions } from './loginRestrictions.js';
+
+/**
+ * ChatGPT tokens supplied by a host app (`chatgptAuthTokens`, memory only).
+ * @public
+ */
+export interface ExternalChatgptTokens {
+  accessToken: string;
+  chatgptAccountId: string;
+  chatgptPlanType?: string | null | undefined;
+}
+
+/**
+ * Options of `createAuthManager`.
+ * @public
+ */
+export interface AuthManagerOptions {
+  /** The folder holding auth.json (Codex: `$CODEX_HOME` or `~/.codex`). */
+  home: string;
+  /** Default `file`. */
+  storeMode?: StoreMode | undefined;
+  keyringService?: string | undefined;
+  keyringChunkSize?: number | undefined;
+  /** Environment to read (default `process.env`). `OPENAI_API_KEY` never logs anyone in. */
+  env?: Record<string, string | undefined> | undefined;
+  /** Opt in to `CODEX_API_KEY` from `env` taking precedence over stored credentials (as `codex exec`). */
+  enableCodexApiKeyEnv?: boolean | undefined;
+  /** Token endpoint; default `env.CODEX_REFRESH_TOKEN_URL_OVERRIDE` or OpenAI's. */
+  refreshTokenUrl?: string | undefined;
+  clientId?: string | undefined;
+  loginRestrictions?: LoginRestrictions | undefined;
+  fetch?: typeof fetch | undefined;
+  onWarning?: ((warning: AuthWarning) => void) | undefined;
+  /** Host callback giving new tokens after a 401 in `chatgptAuthTokens` mode (called once per recovery). */
+  refreshExternalTokens?:
+    | ((context: { previousAccountId: string | null }) => Promise<ExternalChatgptTokens>)
+    | undefined;
+  /** Registers an Agent Identity's per-process task (default: a local random task id). */
+  createAgentTask?: ((record: AgentIdentityRecord) => Promise<AgentTask>) | undefined;
+  /** Replaces the lazy `@napi-rs/keyring` import (another keyring binding, or a fake in tests). */
+  loadKeyring?: KeyringLoader | undefined;
+  /**
+   * Read and write auth.json even in a home owned by another user or writable by group or others
+   * (refused with UNSAFE_HOME by default).
+   */
+  allowUnsafeHome?: boolean | undefined;
+}

@@ -1,0 +1,125 @@
+import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+import { bearerOf } from '@x/auth-seam';
+import { AuthStoreError } from '../errors.js';
+import type { AuthMode } from '../model/authMode.js';
+import type { StoreMode } from '../storage/authStore.js';
+import type { AuthManager } from './authManager.js';
+import type { UnauthorizedRecovery } from './recovery.js';
+import { untilAborted } from './untilAborted.js';
+
+/**
+ * The auth-source seam for OpenAI-compatible requests, backed by an {@link AuthManager}.
+ * @public
+ */
+export interface OpenAiAuthSource extends AuthSource {
+  authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
+  /**
+   * After a 401: resolves true when a retry makes sense. Pass the failed `request`: when the
+   * credential it carried was already replaced (another request recovered first), no step is spent.
+   * Any other status (a 400 or 403 included) resolves false without reloading or refreshing anything.
+   */
+  recover(response: FailedResponse, request?: HttpRequest, options?: AuthorizeOptions): Promise<boolean>;
+  describe(): { source: 'auth-store'; storeMode: StoreMode; mode: AuthMode | null };
+}
+
+/** A copy of `headers` without the named ones (`lowerNames` lower-case), whatever their case. */
+function withoutHeaders(
+  headers: Record<string, string>,
+  lowerNames: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !lowerNames.includes(name.toLowerCase())),
+  );
+}
+
+// A recovery left unfinished longer than this belongs to an older failure; start a new one.
+const RECOVERY_TTL_MS = 5 * 60_000;
+
+/**
+ * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `Authorization:
+ * Bearer <api key | access token | personal access token>` plus `ChatGPT-Account-ID` for ChatGPT
+ * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider,
+ * as in Codex. `recover` walks the manager's staged 401 recovery, one step per call, and declines
+ * every other status.
+ * @public
+ */
+export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
+  let recovery: { run: UnauthorizedRecovery; started: number } | null = null;
+  // The recovery step under way: concurrent 401s wait for it instead of taking the next steps.
+  let pending: Promise<boolean> | null = null;
+
+  const currentBearer = async (): Promise<string | null> => {
+    try {
+      const auth = await manager.auth();
+      if (auth?.mode === 'apikey') return auth.apiKey;
+      if (auth?.mode === 'personalAccessToken') return auth.token;
+      if (auth?.mode === 'chatgpt' || auth?.mode === 'chatgptAuthTokens') return auth.accessToken;
+    } catch {
+      // the staged recovery reports what is wrong
+    }
+    return null;
+  };
+
+  const recoverOnce = async (request: HttpRequest | undefined): Promise<boolean> => {
+    const sent = request === undefined ? undefined : bearerOf(request.headers);
+    if (sent !== undefined) {
+      const current = await currentBearer();
+      if (current !== null && current !== sent) return true;
+    }
+    if (!recovery || Date.now() - recovery.started > RECOVERY_TTL_MS || !recovery.run.hasNext()) {
+      recovery = { run: manager.unauthorizedRecovery(), started: Date.now() };
+    }
+    const mine = recovery;
+    const result = await mine.run.next();
+    if (recovery === mine && (!result.retry || !mine.run.hasNext())) recovery = null;
+    return result.retry;
+  };
+
+  return {
+    async authorize(request, options) {
+      const signal = options?.signal;
+      if (signal?.aborted) throw signal.reason;
+      const auth = await untilAborted(manager.auth(), signal);
+      if (!auth)
+        throw new AuthStoreError('NOT_LOGGED_IN', `not logged in (no credentials under ${manager.home})`);
+      const headers = withoutHeaders(request.headers, ['authorization', 'chatgpt-account-id']);
+      switch (auth.mode) {
+        case 'bedrockApiKey':
+          throw new AuthStoreError(
+            'AUTH_MODE_UNSUPPORTED',
+            'the stored login is a Bedrock API key, which only the amazon-bedrock provider accepts',
+          );
+        case 'agentIdentity':
+          throw new AuthStoreError(
+            'AUTH_MODE_UNSUPPORTED',
+            'Agent Identity logins are not supported by the OpenAI-compatible auth source',
+          );
+        case 'apikey':
+          headers.Authorization = `Bearer ${auth.apiKey}`;
+          break;
+        case 'personalAccessToken':
+          headers.Authorization = `Bearer ${auth.token}`;
+          break;
+        default:
+          headers.Authorization = `Bearer ${auth.accessToken}`;
+          if (auth.accountId) headers['ChatGPT-Account-ID'] = auth.accountId;
+      }
+      return { ...request, headers };
+    },
+    async recover(response, request, options) {
+      if (response.status !== 401) return false;
+      const signal = options?.signal;
+      if (signal?.aborted) throw signal.reason;
+      if (pending) return untilAborted(pending, signal);
+      const step = recoverOnce(request);
+      pending = step;
+      // Cleared when the step ends, not when this caller stops waiting for it.
+      const clear = (): void => {
+        if (pending === step) pending = null;
+      };
+      step.then(clear, clear);
+      return untilAborted(step, signal);
+    },
+    describe: () => ({ source: 'auth-store', storeMode: manager.storeMode, mode: manager.currentMode() }),
+  };
+}

@@ -1,0 +1,61 @@
+import { AuthStoreError } from '../errors.js';
+import type { AgentTask, Auth } from './auth.js';
+import { sealAuth } from './auth.js';
+import type { AgentIdentityRecord, AuthDotJson } from './authDotJson.js';
+import { resolveAuthMode } from './authDotJson.js';
+import { toPlanType } from './authMode.js';
+import { idTokenInfo } from './jwt.js';
+
+function missing(source: string, mode: string, field: string): AuthStoreError {
+  return new AuthStoreError('INVALID_CREDENTIAL', `${source} is in ${mode} mode but has no ${field}`);
+}
+
+/** Turns a stored record into the runtime {@link Auth}; `task` supplies an agent's process task. */
+export async function buildAuth(
+  dot: AuthDotJson,
+  source: string,
+  task: (record: AgentIdentityRecord) => Promise<AgentTask>,
+): Promise<Auth> {
+  const mode = resolveAuthMode(dot);
+  switch (mode) {
+    case 'apikey':
+      if (!dot.OPENAI_API_KEY) throw missing(source, mode, 'OPENAI_API_KEY');
+      return sealAuth({ mode, apiKey: dot.OPENAI_API_KEY });
+    case 'personalAccessToken':
+      if (!dot.personal_access_token) throw missing(source, mode, 'personal_access_token');
+      return sealAuth({ mode, token: dot.personal_access_token });
+    case 'bedrockApiKey':
+      if (!dot.bedrock_api_key) throw missing(source, mode, 'bedrock_api_key');
+      return sealAuth({ mode, apiKey: dot.bedrock_api_key.api_key, region: dot.bedrock_api_key.region });
+    case 'agentIdentity': {
+      const record = dot.agent_identity;
+      if (!record) throw missing(source, mode, 'agent_identity');
+      return sealAuth({
+        mode,
+        record,
+        task: await task(record),
+        accountId: record.account_id ?? null,
+        email: record.email ?? null,
+        planType: toPlanType(record.plan_type),
+      });
+    }
+    default: {
+      const tokens = dot.tokens;
+      if (!tokens) throw missing(source, mode, 'tokens');
+      const info = idTokenInfo(tokens.id_token);
+      return sealAuth({
+        mode,
+        accessToken: tokens.access_token,
+        accountId: tokens.account_id ?? info.accountId,
+        email: info.email,
+        planType: toPlanType(info.planType),
+      });
+    }
+  }
+}
+
+/** The account an auth belongs to, for the "reload only if unchanged" rule and workspace checks. */
+export function accountOf(auth: Auth | null): string | null {
+  if (!auth) return null;
+  return 'accountId' in auth ? auth.accountId : null;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AccountUpdatedNotificationSchema, AuthModeSchema, PlanTypeSchema } from './authMode.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key] as Json);
+  return out;
+}
+
+function draft7(schema: z.ZodType, title: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'throw' });
+  const plain = JSON.parse(JSON.stringify({ ...generated, title })) as Json;
+  return sortKeys(plain) as Record<string, unknown>;
+}
+
+/**
+ * JSON Schemas (draft-07) generated from the zod schemas the code validates with, keyed by file name.
+ * `pnpm run schema:write` writes them to `schema/`; a test fails when the checked-in copies drift.
+ * @public
+ */
+export function generateAuthJsonSchemas(): Record<string, Record<string, unknown>> {
+  return {
+    'AuthMode.json': draft7(AuthModeSchema, 'AuthMode'),
+    'PlanType.json': draft7(PlanTypeSchema, 'PlanType'),
+    'AccountUpdatedNotification.json': draft7(AccountUpdatedNotificationSchema, 'AccountUpdatedNotification'),
+  };
+}

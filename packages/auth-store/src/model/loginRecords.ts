@@ -1,0 +1,86 @@
+import { AuthStoreError } from '../errors.js';
+import type { AgentIdentityRecord, AuthDotJson } from './authDotJson.js';
+import { AuthDotJsonSchema } from './authDotJson.js';
+import { requireHeaderSafe } from './credentialValues.js';
+import { idTokenInfo } from './jwt.js';
+
+// AWS region names such as us-east-1, eu-central-2, us-gov-west-1, cn-north-1.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function requireText(value: unknown, field: string, allowSpaces = false): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new AuthStoreError('INVALID_CREDENTIAL', `${field} must be a non-empty string`);
+  }
+  // Multi-line values (a PEM private key) are never sent in a header.
+  if (!allowSpaces) requireHeaderSafe(value, field);
+  if (!allowSpaces && /\s/.test(value))
+    throw new AuthStoreError('INVALID_CREDENTIAL', `${field} must not contain whitespace`);
+  return value;
+}
+
+export function apiKeyRecord(key: string): AuthDotJson {
+  return { auth_mode: 'apikey', OPENAI_API_KEY: requireText(key, 'apiKey') };
+}
+
+export function bedrockRecord(input: { apiKey: string; region: string }): AuthDotJson {
+  const apiKey = requireText(input?.apiKey, 'apiKey');
+  const region = typeof input.region === 'string' ? input.region.trim() : '';
+  if (!REGION.test(region)) {
+    throw new AuthStoreError('INVALID_REGION', `region must be an AWS region name such as us-east-1`);
+  }
+  return { auth_mode: 'bedrockApiKey', OPENAI_API_KEY: null, bedrock_api_key: { api_key: apiKey, region } };
+}
+
+export function patRecord(token: string): AuthDotJson {
+  return {
+    auth_mode: 'personalAccessToken',
+    OPENAI_API_KEY: null,
+    personal_access_token: requireText(token, 'personal access token'),
+  };
+}
+
+/**
+ * ChatGPT OAuth tokens as returned by the login flow.
+ * @public
+ */
+export interface ChatgptTokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+  accountId?: string | undefined;
+}
+
+export function chatgptRecord(tokens: ChatgptTokens, now: Date): AuthDotJson {
+  const idToken = requireText(tokens?.idToken, 'idToken');
+  const accountId = tokens.accountId ?? idTokenInfo(idToken).accountId;
+  if (accountId) {
+    requireHeaderSafe(accountId, tokens.accountId ? 'accountId' : 'idToken (chatgpt_account_id claim)');
+  }
+  return {
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: {
+      id_token: idToken,
+      access_token: requireText(tokens.accessToken, 'accessToken'),
+      refresh_token: requireText(tokens.refreshToken, 'refreshToken'),
+      ...(accountId ? { account_id: accountId } : {}),
+    },
+    last_refresh: now.toISOString(),
+  };
+}
+
+export function agentIdentityRecord(record: AgentIdentityRecord): AuthDotJson {
+  const dot = { auth_mode: 'agentIdentity', OPENAI_API_KEY: null, agent_identity: record };
+  const parsed = AuthDotJsonSchema.safeParse(dot);
+  if (!parsed.success || !record) {
+    const fields = parsed.success ? [] : parsed.error.issues.map((i) => i.path.slice(1).join('.'));
+    throw new AuthStoreError(
+      'INVALID_CREDENTIAL',
+      `agent identity record has invalid fields: ${fields.join(', ')}`,
+    );
+  }
+  requireText(record.agent_runtime_id, 'agent_runtime_id');
+  requireText(record.agent_private_key, 'agent_private_key', true);
+  if (record.account_id) requireHeaderSafe(record.account_id, 'agent identity account_id');
+  return parsed.data;
+}
