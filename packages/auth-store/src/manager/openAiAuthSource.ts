@@ -38,8 +38,7 @@ const RECOVERY_TTL_MS = 5 * 60_000;
 /**
  * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `Authorization:
  * Bearer <api key | access token | personal access token>` plus `ChatGPT-Account-ID` for ChatGPT
- * modes. Bedrock API keys are rejected here: they are only valid for the amazon-bedrock provider,
- * as in Codex. `recover` walks the manager's staged 401 recovery, one step per call, and declines
+ * modes. A stored Bedrock API key or Agent Identity is refused (`AUTH_MODE_UNSUPPORTED`). `recover` walks the manager's staged 401 recovery, one step per call, and declines
  * every other status.
  * @public
  */
@@ -85,14 +84,12 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
       const headers = withoutHeaders(request.headers, ['authorization', 'chatgpt-account-id']);
       switch (auth.mode) {
         case 'bedrockApiKey':
-          throw new AuthStoreError(
-            'AUTH_MODE_UNSUPPORTED',
-            'the stored login is a Bedrock API key, which only the amazon-bedrock provider accepts',
-          );
         case 'agentIdentity':
+          // Neither is a bearer an OpenAI-compatible server takes; a registry refuses a Bedrock key
+          // sooner, naming the provider.
           throw new AuthStoreError(
             'AUTH_MODE_UNSUPPORTED',
-            'Agent Identity logins are not supported by the OpenAI-compatible auth source',
+            `the stored login (mode ${auth.mode}) cannot authorize OpenAI-compatible requests`,
           );
         case 'apikey':
           headers.Authorization = `Bearer ${auth.apiKey}`;
