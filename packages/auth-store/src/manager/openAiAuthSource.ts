@@ -1,11 +1,10 @@
 import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
-import { bearerOf } from '@x/auth-seam';
+import { bearerOf, untilAborted } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
 import type { AuthMode } from '../model/authMode.js';
 import type { StoreMode } from '../storage/authStore.js';
 import type { AuthManager } from './authManager.js';
 import type { UnauthorizedRecovery } from './recovery.js';
-import { untilAborted } from './untilAborted.js';
 
 /**
  * The auth-source seam for OpenAI-compatible requests, backed by an {@link AuthManager}.

@@ -1,11 +1,11 @@
 import type { AuthSource } from '@x/auth-seam';
+import { untilAborted } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import { bedrockEndpoint } from '@x/aws-auth/endpoints';
 import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
 import { bedrockRegion } from './bedrockRegion.js';
 import { commandSource } from './commandSource.js';
-import { raceAbort } from './raceAbort.js';
 
 /** What a Bedrock provider's auth is resolved with, besides its settings. */
 export interface BedrockContext {
@@ -79,7 +79,7 @@ export function bedrockSetup(
     authorize: (request, options) =>
       ready
         ? ready.authorize(request, options)
-        : raceAbort(resolve(), options?.signal).then((source) => source.authorize(request, options)),
+        : untilAborted(resolve(), options?.signal).then((source) => source.authorize(request, options)),
     recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
     // Resolved as a request would be, so it names the source a request would use.
     describe: async () => ({ method: 'aws-bedrock', ...(await (await resolve()).describe()) }),

@@ -1,7 +1,6 @@
-import type { AuthSource } from '@x/auth-seam';
+import { type AuthSource, untilAborted } from '@x/auth-seam';
 import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
 import { ProviderConfigError } from '../errors.js';
-import { raceAbort } from './raceAbort.js';
 
 /** Codex's wording for a Bedrock key used with any other provider. */
 const BEDROCK_KEY_ONLY_MESSAGE =
@@ -18,7 +17,7 @@ export function openAiLoginSource(manager: AuthManager, providerId: string): Aut
     createOpenAiAuthSource(manager);
   return {
     async authorize(request, options) {
-      const auth = await raceAbort(manager.auth(), options?.signal);
+      const auth = await untilAborted(manager.auth(), options?.signal);
       if (auth?.mode === 'bedrockApiKey') {
         throw new ProviderConfigError(
           'BEDROCK_KEY_UNSUPPORTED',
