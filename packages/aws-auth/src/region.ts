@@ -1,7 +1,7 @@
-import { AwsAuthError } from './awsAuthError.js';
-import { envValue, resolveEnv } from './internal/env.js';
-import { profileName, readProfile, sharedConfigPaths } from './internal/sharedConfig.js';
-import type { Env } from './types.js';
+import { profileName, readProfile, sharedConfigPaths } from './credentials/sharedConfig.js';
+import type { Env } from './env.js';
+import { envValue, resolveEnv } from './env.js';
+import { AwsAuthError } from './errors.js';
 
 // The shape openai-node validates regions with (e.g. us-east-1, ap-southeast-3, us-gov-west-1).
 /** An AWS region name (the pattern openai-node validates with). */

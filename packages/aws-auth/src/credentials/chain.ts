@@ -1,4 +1,4 @@
-import { AwsAuthError } from '../awsAuthError.js';
+import { AwsAuthError } from '../errors.js';
 import type { CredentialSource } from './credentialSource.js';
 import { concealed, labelled } from './credentialSource.js';
 

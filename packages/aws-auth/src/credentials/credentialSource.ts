@@ -1,4 +1,4 @@
-import type { AwsCredentials, AwsCredentialsProvider } from '../types.js';
+import type { AwsCredentials, AwsCredentialsProvider } from './awsCredentials.js';
 
 /** A credentials provider that also says, in words, where it looks (used in errors and describe()). */
 export interface CredentialSource extends AwsCredentialsProvider {

@@ -1,10 +1,10 @@
-import { sdkChain } from '../internal/awsSdk.js';
-import { resolveEnv } from '../internal/env.js';
-import { profileName, sharedConfigPaths } from '../internal/sharedConfig.js';
-import type { Env } from '../types.js';
+import type { Env } from '../env.js';
+import { resolveEnv } from '../env.js';
+import { sdkChain } from './awsSdk.js';
 import { chain } from './chain.js';
 import { type CredentialSource, labelled } from './credentialSource.js';
 import { fromEnv } from './fromEnv.js';
+import { profileName, sharedConfigPaths } from './sharedConfig.js';
 
 export interface FromDefaultChainOptions {
   /** Variables (`AWS_ACCESS_KEY_ID`, `AWS_PROFILE`, `AWS_CONFIG_FILE`, ...) are read from here. */

@@ -1,8 +1,9 @@
-import { AwsAuthError } from '../awsAuthError.js';
-import { envValue, resolveEnv } from '../internal/env.js';
-import { headerSafe } from '../internal/headerSafe.js';
-import type { AwsCredentials, Env } from '../types.js';
+import type { Env } from '../env.js';
+import { envValue, resolveEnv } from '../env.js';
+import { AwsAuthError } from '../errors.js';
+import type { AwsCredentials } from './awsCredentials.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
+import { headerSafe } from './headerSafe.js';
 
 export interface FromEnvOptions {
   env?: Env;

@@ -1,9 +1,9 @@
-import { AwsAuthError } from '../awsAuthError.js';
-import { sdkChain } from '../internal/awsSdk.js';
-import { resolveEnv } from '../internal/env.js';
-import { readProfile, sharedConfigPaths } from '../internal/sharedConfig.js';
-import type { Env } from '../types.js';
+import type { Env } from '../env.js';
+import { resolveEnv } from '../env.js';
+import { AwsAuthError } from '../errors.js';
+import { sdkChain } from './awsSdk.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
+import { readProfile, sharedConfigPaths } from './sharedConfig.js';
 
 export interface FromProfileOptions {
   /** The profile name in the shared config / credentials files. */

@@ -1,5 +1,5 @@
-import { toCheckedProvider } from '../internal/credentialCheck.js';
-import type { AwsCredentialsProvider } from '../types.js';
+import type { AwsCredentialsProvider } from './awsCredentials.js';
+import { toCheckedProvider } from './checkCredentials.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
 
 /**

@@ -1,5 +1,5 @@
-import { checkCredentials } from '../internal/credentialCheck.js';
-import type { AwsCredentials } from '../types.js';
+import type { AwsCredentials } from './awsCredentials.js';
+import { checkCredentials } from './checkCredentials.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
 
 /**

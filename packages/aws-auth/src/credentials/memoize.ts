@@ -1,4 +1,4 @@
-import type { AwsCredentials } from '../types.js';
+import type { AwsCredentials } from './awsCredentials.js';
 import { type CredentialSource, labelled } from './credentialSource.js';
 
 export interface MemoizeOptions {
