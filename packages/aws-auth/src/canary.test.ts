@@ -1,13 +1,13 @@
 // Canary: a planted secret key, session token and API key never show up in messages, inspect output,
 // JSON or anything logged, on success and failure paths.
 import { inspect } from 'node:util';
+import type { HttpRequest } from '@x/auth-seam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startLoopback } from './__testing__/loopback.js';
 import { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
 import { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
 import { createBedrockAuth } from './bedrock/bedrockAuth.js';
 import { createBedrockFetch } from './bedrock/bedrockFetch.js';
-import type { HttpRequest } from './credentials/awsCredentials.js';
 import { chain } from './credentials/chain.js';
 import { fromEnv } from './credentials/fromEnv.js';
 import { fromProvider } from './credentials/fromProvider.js';
@@ -102,7 +102,7 @@ describe('canary', () => {
     ]) {
       const auth = createBedrockAuth(options);
       await auth.authorize(request);
-      await auth.recover({ status: 401, headers: {}, body: 'expired token' });
+      await auth.recover({ status: 401, headers: {}, bodyText: 'expired token' });
       record(auth, auth.describe());
     }
     const key = await createBedrockApiKey({ credentials: creds, region: 'us-east-1' });

@@ -1,13 +1,9 @@
+// The main entry: signing, verification, credentials, region and Bedrock. Every public name is listed.
+export type { AuthorizeOptions, FailedResponse, HttpRequest } from '@x/auth-seam';
 export type { CreateBedrockApiKeyOptions } from './bedrock/bedrockApiKey.js';
 export { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
 export { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
-export type {
-  AuthorizeOptions,
-  BedrockAuth,
-  BedrockAuthDescription,
-  BedrockAuthOptions,
-  BedrockTokenProvider,
-} from './bedrock/bedrockAuth.js';
+export type { BedrockAuth, BedrockAuthDescription, BedrockAuthOptions } from './bedrock/bedrockAuth.js';
 export { createBedrockAuth } from './bedrock/bedrockAuth.js';
 export type {
   BedrockEndpoint,
@@ -15,14 +11,13 @@ export type {
   BedrockEndpointOptions,
 } from './bedrock/bedrockEndpoint.js';
 export { bedrockEndpoint, MANTLE_REGIONS } from './bedrock/bedrockEndpoint.js';
-export type { BedrockFetch } from './bedrock/bedrockFetch.js';
+export type { BedrockFetch, BedrockFetchOptions, FetchLike } from './bedrock/bedrockFetch.js';
 export { createBedrockFetch } from './bedrock/bedrockFetch.js';
+export type { BedrockTokenProvider } from './bedrock/bedrockSource.js';
 export type {
-  AuthResponse,
   AwsCredentials,
   AwsCredentialsProvider,
   CredentialsRequestOptions,
-  HttpRequest,
 } from './credentials/awsCredentials.js';
 export { chain } from './credentials/chain.js';
 export type { CredentialSource } from './credentials/credentialSource.js';

@@ -1,6 +1,7 @@
 // Test-only helpers shared by the test files.
+
+import type { HttpRequest } from '@x/auth-seam';
 import { expect } from 'vitest';
-import type { HttpRequest } from '../credentials/awsCredentials.js';
 import { AwsAuthError } from '../errors.js';
 import { type VerifyResult, verifySigV4 } from './verifySigV4.js';
 

@@ -1,7 +1,8 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { verifiedRequest } from '../__testing__/assertions.js';
 import { parseAmzDate } from '../__testing__/verifySigV4.js';
-import type { AwsCredentials, HttpRequest } from '../credentials/awsCredentials.js';
+import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { createBedrockAuth } from './bedrockAuth.js';
 
 const keys: AwsCredentials = { accessKeyId: 'AKIDBEDROCK', secretAccessKey: 'bedrock-secret' };
@@ -24,7 +25,7 @@ function skewedResponse(serverTime: number) {
   return {
     status: 403,
     headers: new Headers({ date: new Date(serverTime).toUTCString() }),
-    body: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
+    bodyText: '{"message":"Signature expired: 20260101T000000Z is now earlier than 20260101T005500Z"}',
   };
 }
 
@@ -46,12 +47,42 @@ describe('createBedrockAuth: recover', () => {
     expect(verified(await auth.authorize(request()))).toMatchObject({ ok: true, accessKeyId: 'AKID2' });
     expect(await auth.recover({ status: 401, headers: {} })).toBe(false); // the retry failed too: give up
     clock += 61_000;
-    expect(await auth.recover({ status: 403, headers: {}, body: '{"message":"Access denied"}' })).toBe(false);
+    expect(await auth.recover({ status: 403, headers: {}, bodyText: '{"message":"Access denied"}' })).toBe(
+      false,
+    );
     const expired =
       '{"__type":"ExpiredTokenException","message":"The security token included in the request is expired"}';
-    expect(await auth.recover({ status: 403, headers: {}, body: expired })).toBe(true);
+    expect(await auth.recover({ status: 403, headers: {}, bodyText: expired })).toBe(true);
     expect(forced).toEqual([false, true, true]);
     expect(await auth.recover({ status: 500, headers: {} })).toBe(false);
+  });
+
+  it('resolves false for a plain 400 and refreshes nothing (only skew or a rejected credential is mended)', async () => {
+    const forced: boolean[] = [];
+    const tokens: boolean[] = [];
+    const sigv4 = createBedrockAuth({
+      env,
+      credentialsProvider: async (options) => {
+        forced.push(options?.forceRefresh === true);
+        return keys;
+      },
+    });
+    const bearer = createBedrockAuth({
+      env,
+      tokenProvider: (options) => {
+        tokens.push(options?.forceRefresh === true);
+        return 'tok';
+      },
+    });
+    for (const auth of [sigv4, bearer]) {
+      const sent = await auth.authorize(request());
+      expect(
+        await auth.recover({ status: 400, headers: {}, bodyText: '{"message":"bad field"}' }, sent),
+      ).toBe(false);
+      await auth.authorize(request());
+    }
+    expect(forced).toEqual([false]);
+    expect(tokens).toEqual([false, false]);
   });
 
   it('cannot refresh static keys or a fixed API key', async () => {

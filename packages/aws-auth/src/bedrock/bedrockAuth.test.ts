@@ -1,6 +1,7 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { errorOf, verifiedRequest } from '../__testing__/assertions.js';
-import type { AwsCredentials, HttpRequest } from '../credentials/awsCredentials.js';
+import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
 
 const keys: AwsCredentials = { accessKeyId: 'AKIDBEDROCK', secretAccessKey: 'bedrock-secret' };

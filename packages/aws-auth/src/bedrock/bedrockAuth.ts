@@ -1,22 +1,20 @@
-import type {
-  AuthResponse,
-  AwsCredentials,
-  AwsCredentialsProvider,
-  HttpRequest,
-} from '../credentials/awsCredentials.js';
-import type { Env } from '../env.js';
-import { resolveEnv } from '../env.js';
+import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+import type { AwsCredentials, AwsCredentialsProvider } from '../credentials/awsCredentials.js';
+import { type Env, resolveEnv } from '../env.js';
 import { AwsAuthError } from '../errors.js';
-import { parseRequestUrl } from '../sigv4/requestUrl.js';
+import { headerName } from '../headerNames.js';
 import { signRequest } from '../sigv4/signRequest.js';
 import { abortable } from './abortable.js';
 import type { BedrockEndpointKind } from './bedrockEndpoint.js';
 import { createRecovery } from './bedrockRecovery.js';
 import { type BedrockSource, type BedrockTokenProvider, selectBedrockSource } from './bedrockSource.js';
-import { resolveBedrockTarget } from './bedrockTarget.js';
+import { checkOrigin, resolveBedrockTarget } from './bedrockTarget.js';
 
-export type { BedrockTokenProvider };
-
+/**
+ * How {@link createBedrockAuth} finds its endpoint, region and credential. At most one of `apiKey`,
+ * `tokenProvider`, `credentials`, `profile` and `credentialsProvider` may be given.
+ * @public
+ */
 export interface BedrockAuthOptions {
   /** `mantle` (default) or `runtime`. Required with a baseUrl on a non-Bedrock host. */
   endpoint?: BedrockEndpointKind | undefined;
@@ -34,12 +32,14 @@ export interface BedrockAuthOptions {
   credentialsProvider?: AwsCredentialsProvider | undefined;
   /** Environment to read variables from (default process.env). */
   env?: Env | undefined;
-  /** Used by createBedrockFetch; ignored here. */
-  fetch?: typeof fetch | undefined;
   /** Clock in ms, for tests (default Date.now). */
   now?: (() => number) | undefined;
 }
 
+/**
+ * What {@link BedrockAuth.describe} reports: where the credential comes from, never the credential.
+ * @public
+ */
 export interface BedrockAuthDescription {
   auth: 'bearer' | 'sigv4';
   source: string;
@@ -51,26 +51,25 @@ export interface BedrockAuthDescription {
   clockSkewMs: number;
 }
 
-/** Per-call options of {@link BedrockAuth.authorize}. */
-export interface AuthorizeOptions {
-  /**
-   * Aborting it while credentials or a token load rejects this call with the signal's reason; the
-   * lookup itself goes on for other callers that share it.
-   */
-  signal?: AbortSignal | undefined;
-}
-
-export interface BedrockAuth {
+/**
+ * Bedrock authentication for one endpoint, as an `AuthSource` of `@x/auth-seam`.
+ * @public
+ */
+export interface BedrockAuth extends AuthSource {
   readonly baseUrl: string;
   readonly region: string;
   readonly signingService: string;
-  /** A new request with auth applied; call before every attempt. */
+  /**
+   * A new request with auth applied; call before every attempt. Aborting `options.signal` while
+   * credentials or a token load rejects this call with the signal's reason; the lookup itself goes
+   * on for other callers that share it.
+   */
   authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
    * After a failed attempt: true if a recovery step was taken (or already taken since `request`, the
-   * failed request, was authorized) and one retry makes sense.
+   * failed request, was authorized) and one retry makes sense; false for anything it cannot mend.
    */
-  recover(response: AuthResponse, request?: HttpRequest): Promise<boolean>;
+  recover(response: FailedResponse, request?: HttpRequest): Promise<boolean>;
   describe(): BedrockAuthDescription;
 }
 
@@ -79,7 +78,7 @@ function headersFor(request: HttpRequest, kind: BedrockEndpointKind): Record<str
   for (const [name, value] of Object.entries(request.headers ?? {})) {
     // As Codex does for Mantle: names with `_` are often dropped by proxies, breaking the signature.
     if (kind === 'mantle' && name.includes('_')) continue;
-    headers[name.toLowerCase()] = value;
+    headers[headerName(name)] = value;
   }
   return headers;
 }
@@ -87,6 +86,7 @@ function headersFor(request: HttpRequest, kind: BedrockEndpointKind): Record<str
 /**
  * Bedrock authentication for one endpoint: bearer API key or SigV4, per the precedence of
  * {@link BedrockAuthOptions}. Satisfies the `authorize` / `recover` / `describe` seam.
+ * @public
  */
 export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth {
   const env = resolveEnv(options.env);
@@ -97,28 +97,13 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
 
   async function authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest> {
     const signal = options?.signal;
-    const url = parseRequestUrl(request.url);
-    if (url.origin !== target.origin) {
-      throw new AwsAuthError(
-        'ORIGIN_MISMATCH',
-        `refusing to send credentials to ${url.origin}: the configured origin is ${target.origin}`,
-      );
-    }
+    checkOrigin(target, request.url);
     const headers = headersFor(request, target.kind);
     if (source.kind === 'sigv4') {
-      return abortable(
-        () =>
-          signRequest(
-            { ...request, headers },
-            {
-              region: target.region,
-              service: target.signingService,
-              credentials: source.credentials,
-              signingDate: new Date(now() + recovery.skewMs()),
-            },
-          ),
-        signal,
-      );
+      const signingDate = new Date(now() + recovery.skewMs());
+      const { region, signingService: service } = target;
+      const signing = { region, service, credentials: source.credentials, signingDate };
+      return abortable(() => signRequest({ ...request, headers }, signing), signal);
     }
     if ('authorization' in headers) {
       throw new AwsAuthError(

@@ -1,3 +1,4 @@
+import type { FailedResponse } from '@x/auth-seam';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Loopback, startLoopback } from '../__testing__/loopback.js';
 import { parseAmzDate, verifySigV4 } from '../__testing__/verifySigV4.js';
@@ -148,5 +149,39 @@ describe('createBedrockFetch against a real loopback server', () => {
     expect(response.status).toBe(200);
     expect(server.received).toHaveLength(2);
     expect(Math.abs(bedrockFetch.auth.describe().clockSkewMs - 2 * 3_600_000)).toBeLessThan(5_000);
+  });
+
+  it('hands each 400, 401 and 403 (isRecoverableStatus) to recover with its body as bodyText', async () => {
+    let status = 400;
+    server = await startLoopback((_req, res) => {
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(`answered ${status}`);
+    });
+    const bedrockFetch = createBedrockFetch({
+      env,
+      credentials: { accessKeyId: 'AKIDSTATUS', secretAccessKey: 'status-secret' },
+      baseUrl: `${server.origin}/openai/v1`,
+      endpoint: 'mantle',
+    });
+    const seen: Array<{ response: FailedResponse; mended: boolean }> = [];
+    const recover = bedrockFetch.auth.recover;
+    bedrockFetch.auth.recover = async (response, request) => {
+      const mended = await recover(response, request);
+      seen.push({ response, mended });
+      return mended;
+    };
+    for (status of [400, 401, 403, 404, 429, 500]) {
+      const response = await bedrockFetch(`${server.origin}/openai/v1/responses`, {
+        method: 'POST',
+        body: '{}',
+      });
+      expect(response.status).toBe(status);
+      expect(await response.text()).toBe(`answered ${status}`);
+    }
+    expect(seen.map((s) => [s.response.status, s.response.bodyText, s.mended])).toEqual([
+      [400, 'answered 400', false], // neither skew nor a rejected credential: nothing to mend
+      [401, 'answered 401', false], // static keys cannot be refreshed
+      [403, 'answered 403', false],
+    ]);
+    expect(server.received).toHaveLength(6); // no retries
   });
 });

@@ -1,11 +1,27 @@
-import type { HttpRequest } from '../credentials/awsCredentials.js';
+import { bearerOf, type FailedResponse, type HttpRequest, isRecoverableStatus } from '@x/auth-seam';
 import { AwsAuthError } from '../errors.js';
 import { mayQuoteHeader, scrubbedCause } from '../scrubbedCause.js';
 import { type BedrockAuth, type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
 
-type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+/**
+ * The `fetch` shape {@link createBedrockFetch} wraps.
+ * @public
+ */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** A `fetch` that authenticates every call for Bedrock; also exposes its {@link BedrockAuth}. */
+/**
+ * The options of {@link createBedrockFetch}: those of `createBedrockAuth`, plus the `fetch` to wrap.
+ * @public
+ */
+export interface BedrockFetchOptions extends BedrockAuthOptions {
+  /** The `fetch` to send with (default `globalThis.fetch`); the second argument wins over it. */
+  fetch?: FetchLike | undefined;
+}
+
+/**
+ * A `fetch` that authenticates every call for Bedrock; also exposes its {@link BedrockAuth}.
+ * @public
+ */
 export interface BedrockFetch {
   (input: string | URL | Request, init?: RequestInit): Promise<Response>;
   readonly auth: BedrockAuth;
@@ -50,11 +66,7 @@ function headersOf(input: string | URL | Request, init: RequestInit | undefined)
  */
 function sendFailure(error: unknown, sent: HttpRequest): unknown {
   const authorization = sent.headers.authorization ?? '';
-  const known = [
-    authorization,
-    authorization.replace(/^Bearer /, ''),
-    sent.headers['x-amz-security-token'] ?? '',
-  ];
+  const known = [authorization, bearerOf(sent.headers) ?? '', sent.headers['x-amz-security-token'] ?? ''];
   if (error instanceof AwsAuthError || !mayQuoteHeader(error, known)) return error;
   return new AwsAuthError('INVALID_HEADER', 'fetch refused a request header as not valid HTTP', {
     cause: scrubbedCause(error, known),
@@ -63,9 +75,11 @@ function sendFailure(error: unknown, sent: HttpRequest): unknown {
 
 /**
  * A `fetch` wrapper that signs (or adds the bearer key to) every call, never follows redirects
- * (`redirect: 'manual'`), and after a 401/403/skew response lets `recover()` act and retries once.
+ * (`redirect: 'manual'`), and after a status `isRecoverableStatus` accepts (400, 401, 403) hands the
+ * response, body read as `bodyText`, to `recover()`; when that mends something it retries once.
+ * @public
  */
-export function createBedrockFetch(options: BedrockAuthOptions = {}, fetchImpl?: FetchLike): BedrockFetch {
+export function createBedrockFetch(options: BedrockFetchOptions = {}, fetchImpl?: FetchLike): BedrockFetch {
   const send = fetchImpl ?? options.fetch ?? (globalThis.fetch as FetchLike | undefined);
   if (typeof send !== 'function') {
     throw new AwsAuthError('FETCH_UNAVAILABLE', 'no fetch implementation: pass one as the second argument');
@@ -92,9 +106,9 @@ export function createBedrockFetch(options: BedrockAuthOptions = {}, fetchImpl?:
       }
     };
     const { response, sent } = await attempt();
-    if (response.status !== 400 && response.status !== 401 && response.status !== 403) return response;
-    const text = await response.clone().text();
-    const failed = { status: response.status, headers: response.headers, body: text };
+    if (!isRecoverableStatus(response.status)) return response;
+    const bodyText = await response.clone().text();
+    const failed: FailedResponse = { status: response.status, headers: response.headers, bodyText };
     if (!(await auth.recover(failed, sent))) return response;
     await response.body?.cancel();
     return (await attempt()).response;

@@ -1,4 +1,4 @@
-import type { AuthResponse, HttpRequest } from '../credentials/awsCredentials.js';
+import { type FailedResponse, type HttpRequest, isRecoverableStatus } from '@x/auth-seam';
 import { parseAmzDateHeader } from '../sigv4/amzDate.js';
 import type { BedrockSource } from './bedrockSource.js';
 import { clockSkewFrom, credentialsRejected, SKEW_LIMIT_MS, serverTimeOf } from './responseSignals.js';
@@ -14,16 +14,16 @@ export interface Recovery {
   takeForceToken(): boolean;
   /** Remembers the bearer header last sent, to tell stale requests from current ones. */
   noteBearer(header: string): void;
-  recover(response: AuthResponse, request?: HttpRequest): Promise<boolean>;
+  recover(response: FailedResponse, request?: HttpRequest): Promise<boolean>;
 }
 
 /** The request's time is off from the server's, but our corrected clock no longer is. */
 function signedBeforeSkewFix(
-  response: AuthResponse,
+  response: FailedResponse,
   request: HttpRequest | undefined,
   ourTime: number,
 ): boolean {
-  if (response.status !== 400 && response.status !== 401 && response.status !== 403) return false;
+  if (!isRecoverableStatus(response.status)) return false;
   const serverTime = serverTimeOf(response);
   const signedAt = parseAmzDateHeader(request?.headers?.['x-amz-date']);
   if (!Number.isFinite(serverTime) || !Number.isFinite(signedAt)) return false;
@@ -47,7 +47,7 @@ export function createRecovery(source: BedrockSource, now: () => number): Recove
     return signedAt + 1000 <= lastRefresh + skewMs;
   };
 
-  async function recover(response: AuthResponse, request?: HttpRequest): Promise<boolean> {
+  async function recover(response: FailedResponse, request?: HttpRequest): Promise<boolean> {
     const at = now();
     if (source.kind === 'sigv4') {
       const offset = clockSkewFrom(response, at + skewMs);

@@ -1,6 +1,7 @@
 import type { Env } from '../env.js';
 import { AwsAuthError } from '../errors.js';
 import { type ResolvedRegion, resolveRegionWithSource } from '../region.js';
+import { parseRequestUrl } from '../sigv4/requestUrl.js';
 import {
   type BedrockEndpointKind,
   bedrockEndpoint,
@@ -93,4 +94,15 @@ export function resolveBedrockTarget(options: TargetOptions, env: Env): BedrockT
     regionSource: source,
     signingService: signingServiceFor(kind),
   };
+}
+
+/** The one origin check: throws ORIGIN_MISMATCH unless `url` is on the target's origin. */
+export function checkOrigin(target: BedrockTarget, url: string): void {
+  const { origin } = parseRequestUrl(url);
+  if (origin !== target.origin) {
+    throw new AwsAuthError(
+      'ORIGIN_MISMATCH',
+      `refusing to send credentials to ${origin}: the configured origin is ${target.origin}`,
+    );
+  }
 }

@@ -1,12 +1,5 @@
-import type { AuthResponse } from '../credentials/awsCredentials.js';
-
-export function responseHeader(response: AuthResponse, name: string): string | undefined {
-  const headers = response.headers;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | undefined>;
-  const key = Object.keys(record).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : record[key];
-}
+import { type FailedResponse, isRecoverableStatus } from '@x/auth-seam';
+import { headerValue } from '../headerNames.js';
 
 // Error codes AWS services use when the request time is too far from theirs (the list the AWS SDK's
 // retry logic treats as clock skew), and the texts of SigV4 "signature expired" failures.
@@ -21,23 +14,23 @@ const BAD_TOKEN =
 export const SKEW_LIMIT_MS = 5 * 60_000;
 
 /** The server's time from its `Date` header in ms, or NaN. */
-export function serverTimeOf(response: AuthResponse): number {
-  const date = responseHeader(response, 'date');
+export function serverTimeOf(response: FailedResponse): number {
+  const date = headerValue(response.headers, 'date');
   return date === undefined ? Number.NaN : Date.parse(date);
 }
 
 /** Server time minus our (corrected) time, when the response says the clock is off. */
-export function clockSkewFrom(response: AuthResponse, ourTime: number): number | undefined {
-  if (response.status !== 401 && response.status !== 403 && response.status !== 400) return undefined;
+export function clockSkewFrom(response: FailedResponse, ourTime: number): number | undefined {
+  if (!isRecoverableStatus(response.status)) return undefined;
   const serverTime = serverTimeOf(response);
   if (!Number.isFinite(serverTime)) return undefined;
   const offset = serverTime - ourTime;
-  const said = SKEW.test(response.body ?? '');
+  const said = SKEW.test(response.bodyText ?? '');
   return said || Math.abs(offset) >= SKEW_LIMIT_MS ? offset : undefined;
 }
 
 /** 401, or a 403 naming an expired or invalid token / credentials. */
-export function credentialsRejected(response: AuthResponse): boolean {
+export function credentialsRejected(response: FailedResponse): boolean {
   if (response.status === 401) return true;
-  return response.status === 403 && BAD_TOKEN.test(response.body ?? '');
+  return response.status === 403 && BAD_TOKEN.test(response.bodyText ?? '');
 }

@@ -1,4 +1,6 @@
+import { isHeaderName } from '@x/auth-seam';
 import { AwsAuthError } from '../errors.js';
+import { headerName } from '../headerNames.js';
 
 // Headers a signer owns: any caller-supplied copy is dropped and replaced by the signer's own.
 const SIGNER_OWNED = new Set(['x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256', 'host']);
@@ -20,7 +22,6 @@ const HOP_BY_HOP: Set<string> = new Set([
 
 // Names already checked against the token grammar; requests reuse a handful of names, so this stays small.
 const VALID_NAMES = new Set<string>();
-const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
 export interface PreparedHeaders {
   headers: Record<string, string>;
@@ -37,9 +38,9 @@ export function prepareHeaders(input: Record<string, string>, host: string): Pre
   }
   const headers: Record<string, string> = Object.create(null);
   for (const [rawName, value] of Object.entries(input)) {
-    const name = rawName.toLowerCase();
+    const name = headerName(rawName);
     if (!VALID_NAMES.has(name)) {
-      if (!TOKEN.test(name)) {
+      if (!isHeaderName(name)) {
         throw new AwsAuthError(
           'INVALID_HEADER',
           'a header name is empty or has characters HTTP does not allow',
@@ -64,7 +65,7 @@ export function prepareHeaders(input: Record<string, string>, host: string): Pre
   if (headers.connection === undefined) return { headers: { ...headers }, unsignable: HOP_BY_HOP };
   const unsignable = new Set(HOP_BY_HOP);
   for (const listed of headers.connection.split(',')) {
-    const name = listed.trim().toLowerCase();
+    const name = headerName(listed.trim());
     if (name) unsignable.add(name);
   }
   return { headers: { ...headers }, unsignable };

@@ -16,13 +16,6 @@ export function single(value: string | string[] | undefined): string | undefined
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-/** The headers under lower-case names (node:http already gives them so; other servers may not). */
-export function lowerCased(headers: Received): Received {
-  const out: Received = Object.create(null);
-  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
-  return out;
-}
-
 /** The values of the names in a `SignedHeaders` list, leaving out absent and signer-owned ones. */
 export function signedHeaderValues(headers: Received, signedHeaders: string): Record<string, string> {
   const values: Record<string, string> = {};

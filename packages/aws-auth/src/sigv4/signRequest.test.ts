@@ -1,6 +1,7 @@
+import type { HttpRequest } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { parseAmzDate, verifySigV4 } from '../__testing__/verifySigV4.js';
-import type { AwsCredentials, HttpRequest } from '../credentials/awsCredentials.js';
+import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { AwsAuthError } from '../errors.js';
 import { signRequest } from './signRequest.js';
 

@@ -1,4 +1,5 @@
-import type { AwsCredentials, AwsCredentialsProvider, HttpRequest } from '../credentials/awsCredentials.js';
+import type { HttpRequest } from '@x/auth-seam';
+import type { AwsCredentials, AwsCredentialsProvider } from '../credentials/awsCredentials.js';
 import { toCheckedProvider } from '../credentials/checkCredentials.js';
 import { AwsAuthError } from '../errors.js';
 import { signingDateOf } from './amzDate.js';
@@ -6,7 +7,6 @@ import { cachedSigner } from './createSigner.js';
 import { prepareHeaders } from './prepareHeaders.js';
 import { parseRequestUrl } from './requestUrl.js';
 import { sharedSha256 } from './sha256.js';
-import type { SignerEngine } from './signer.js';
 
 export interface SignRequestOptions {
   /** Signing region, e.g. `us-east-1`. */
@@ -27,7 +27,7 @@ export interface SignRequestOptions {
    * `native` (the default where `node:crypto` exists) signs in one pass on `node:crypto`; `smithy`
    * signs with `@smithy/signature-v4` (the only engine elsewhere). Both give identical headers.
    */
-  engine?: SignerEngine;
+  engine?: 'native' | 'smithy' | undefined;
 }
 
 const providerKeys = new WeakMap<object, AwsCredentialsProvider>();
@@ -79,17 +79,8 @@ export async function signRequest(request: HttpRequest, options: SignRequestOpti
   const loaded = sharedSha256();
   // Resolved once per process; later calls skip the extra await.
   const sha = loaded instanceof Promise ? await loaded : loaded;
-  const engine = options.engine ?? (sha.crypto ? 'native' : 'smithy');
-  if (engine !== 'native' && engine !== 'smithy') {
-    throw new AwsAuthError('INVALID_OPTION', 'options.engine must be "native" or "smithy"');
-  }
-  if (engine === 'native' && !sha.crypto) {
-    throw new AwsAuthError(
-      'INVALID_OPTION',
-      'options.engine "native" needs node:crypto, which this runtime lacks',
-    );
-  }
-  const signer = cachedSigner(options.credentials, options.region, options.service, provider, sha, engine);
+  const { credentials, region, service, engine } = options;
+  const signer = cachedSigner(credentials, region, service, provider, sha, engine);
   const method = request.method.toUpperCase();
   const signedHeaders = await signer.sign(
     {

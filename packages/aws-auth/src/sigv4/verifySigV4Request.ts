@@ -1,8 +1,9 @@
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { AwsAuthError } from '../errors.js';
+import { lowerCaseHeaders } from '../headerNames.js';
 import { parseAmzDateHeader } from './amzDate.js';
 import { expectedHeaders } from './expectedHeaders.js';
-import { lowerCased, signedHeaderValues, single } from './receivedHeaders.js';
+import { signedHeaderValues, single } from './receivedHeaders.js';
 import { readRequestLine } from './receivedTarget.js';
 import { sameText } from './sameText.js';
 import type { signRequest } from './signRequest.js';
@@ -46,7 +47,8 @@ export async function verifySigV4Request(
   request: ReceivedRequest,
   options: VerifySigV4Options,
 ): Promise<SigV4Verdict> {
-  const headers = lowerCased(request.headers);
+  // node:http already gives lower-case names; other servers may not.
+  const headers = lowerCaseHeaders(request.headers);
   const line = readRequestLine(headers.host, request.target);
   if ('code' in line) return deny(line.code, line.message);
   const match = AUTH_PATTERN.exec(single(headers.authorization) ?? '');
