@@ -1,4 +1,7 @@
-/** An environment to read variables from; defaults to `process.env` everywhere it is accepted. */
+/**
+ * An environment to read variables from; defaults to `process.env` everywhere it is accepted.
+ * @public
+ */
 export type Env = Record<string, string | undefined>;
 
 /** The injected environment, or `process.env` where a process exists, else an empty one. */

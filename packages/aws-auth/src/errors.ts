@@ -1,5 +1,6 @@
 /**
  * Every stable `code` an {@link AwsAuthError} can carry. Branch on these, never on `message`.
+ * @public
  */
 export type AwsAuthErrorCode =
   | 'INVALID_REQUEST'
@@ -39,12 +40,13 @@ export type AwsAuthErrorCode =
  *
  * `code` is stable and safe to branch on; `message` names the field, file, variable or command
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
+ * @public
  */
 export class AwsAuthError extends Error {
   override readonly name = 'AwsAuthError';
-  readonly code: string;
+  readonly code: AwsAuthErrorCode;
 
-  constructor(code: AwsAuthErrorCode | (string & {}), message: string, options?: { cause?: unknown }) {
+  constructor(code: AwsAuthErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }

@@ -10,7 +10,10 @@ export interface TempAws {
   cleanup(): void;
 }
 
-export function tempAws(files: { config?: string; credentials?: string }, extra: Env = {}): TempAws {
+export function tempAws(
+  files: { config?: string | undefined; credentials?: string | undefined },
+  extra: Env = {},
+): TempAws {
   const dir = mkdtempSync(join(tmpdir(), 'aws-auth-'));
   const config = join(dir, 'config');
   const credentials = join(dir, 'credentials');

@@ -8,13 +8,13 @@ export const VECTOR_DIR = fileURLToPath(new URL('../sigv4/fixtures/', import.met
 export interface VectorCase {
   name: string;
   context: {
-    credentials: { access_key_id: string; secret_access_key: string; token?: string };
+    credentials: { access_key_id: string; secret_access_key: string; token?: string | undefined };
     normalize: boolean;
     region: string;
     service: string;
     sign_body: boolean;
     timestamp: string;
-    omit_session_token?: boolean;
+    omit_session_token?: boolean | undefined;
   };
   method: string;
   /** The request-target path exactly as written in request.txt. */

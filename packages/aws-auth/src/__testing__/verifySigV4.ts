@@ -11,13 +11,13 @@ export interface IncomingSigned {
 
 export interface VerifyResult {
   ok: boolean;
-  reason?: string;
-  accessKeyId?: string;
-  region?: string;
-  service?: string;
-  amzDate?: string;
-  signedHeaders?: string[];
-  canonicalRequest?: string;
+  reason?: string | undefined;
+  accessKeyId?: string | undefined;
+  region?: string | undefined;
+  service?: string | undefined;
+  amzDate?: string | undefined;
+  signedHeaders?: string[] | undefined;
+  canonicalRequest?: string | undefined;
 }
 
 const rfc3986 = (s: string): string =>

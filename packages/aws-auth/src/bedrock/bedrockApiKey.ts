@@ -10,13 +10,17 @@ const PREFIX = 'bedrock-api-key-';
 const HOST = 'bedrock.amazonaws.com';
 const MAX_EXPIRY = 12 * 60 * 60;
 
+/**
+ * The AWS credentials and region a short-term Bedrock API key is made from, and its lifetime.
+ * @public
+ */
 export interface CreateBedrockApiKeyOptions {
   credentials: AwsCredentials | AwsCredentialsProvider;
   region: string;
   /** Lifetime, 1 to 43200 seconds (12 hours, the default and Bedrock's maximum). */
-  expiresInSeconds?: number;
+  expiresInSeconds?: number | undefined;
   /** The time to sign with; defaults to now. */
-  signingDate?: Date;
+  signingDate?: Date | undefined;
 }
 
 function toBase64(text: string): string {
@@ -30,6 +34,7 @@ function toBase64(text: string): string {
  * Makes a short-term Bedrock API key: `bedrock-api-key-` + base64 of the SigV4-presigned URL of
  * `POST https://bedrock.amazonaws.com/?Action=CallWithBearerToken` (service `bedrock`) without its
  * scheme and with `&Version=1` appended, the format of AWS's own token generators.
+ * @public
  */
 export async function createBedrockApiKey(options: CreateBedrockApiKeyOptions): Promise<string> {
   const region = validateRegion(options.region, 'options.region');

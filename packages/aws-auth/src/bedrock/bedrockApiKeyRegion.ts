@@ -1,9 +1,9 @@
-import { AwsAuthError } from '../errors.js';
+import { AwsAuthError, type AwsAuthErrorCode } from '../errors.js';
 import { REGION_PATTERN } from '../region.js';
 
 const PREFIX = 'bedrock-api-key-';
 
-function fail(code: string, what: string): never {
+function fail(code: AwsAuthErrorCode, what: string): never {
   throw new AwsAuthError(code, `not a short-term Bedrock API key: ${what}`);
 }
 
@@ -12,6 +12,7 @@ function fail(code: string, what: string): never {
  * `X-Amz-Credential`). Each way a key can be malformed has its own code: API_KEY_PREFIX_MISSING,
  * API_KEY_NOT_BASE64, API_KEY_NOT_UTF8, API_KEY_NOT_URL, API_KEY_CREDENTIAL_MISSING,
  * API_KEY_REGION_MISSING, API_KEY_REGION_INVALID. Messages never include the key.
+ * @public
  */
 export function regionFromBedrockApiKey(key: string): string {
   const trimmed = typeof key === 'string' ? key.trim() : '';

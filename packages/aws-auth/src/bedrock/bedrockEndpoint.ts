@@ -1,10 +1,16 @@
 import { AwsAuthError } from '../errors.js';
 import { validateRegion } from '../region.js';
 
-/** Which Bedrock OpenAI-compatible endpoint: Mantle (`bedrock-mantle`) or Runtime (`bedrock`). */
+/**
+ * Which Bedrock OpenAI-compatible endpoint: Mantle (`bedrock-mantle`) or Runtime (`bedrock`).
+ * @public
+ */
 export type BedrockEndpointKind = 'mantle' | 'runtime';
 
-/** Regions where Bedrock Mantle is served (the allow-list Codex uses). */
+/**
+ * Regions where Bedrock Mantle is served (the allow-list Codex uses).
+ * @public
+ */
 export const MANTLE_REGIONS: readonly string[] = Object.freeze([
   'us-east-2',
   'us-east-1',
@@ -20,12 +26,20 @@ export const MANTLE_REGIONS: readonly string[] = Object.freeze([
   'sa-east-1',
 ]);
 
+/**
+ * The region and endpoint kind {@link bedrockEndpoint} builds a URL for.
+ * @public
+ */
 export interface BedrockEndpointOptions {
   region: string;
   /** Default `mantle`. */
-  endpoint?: BedrockEndpointKind;
+  endpoint?: BedrockEndpointKind | undefined;
 }
 
+/**
+ * The OpenAI-compatible base URL of a Bedrock endpoint and the service its requests are signed for.
+ * @public
+ */
 export interface BedrockEndpoint {
   baseUrl: string;
   signingService: string;
@@ -50,6 +64,7 @@ export function checkMantleRegion(region: string): void {
  * The OpenAI-compatible base URL and signing service: Mantle
  * `https://bedrock-mantle.<region>.api.aws/openai/v1` (`bedrock-mantle`) or Runtime
  * `https://bedrock-runtime.<region>.amazonaws.com/openai/v1` (`bedrock`).
+ * @public
  */
 export function bedrockEndpoint(options: BedrockEndpointOptions): BedrockEndpoint {
   const kind = options.endpoint ?? 'mantle';

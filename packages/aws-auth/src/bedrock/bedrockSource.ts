@@ -11,8 +11,13 @@ import { envValue } from '../env.js';
 import { AwsAuthError } from '../errors.js';
 import { scrubbedCause } from '../scrubbedCause.js';
 
-/** A caller's bearer token function; `forceRefresh` is set after the server rejected the last token. */
-export type BedrockTokenProvider = (options?: { forceRefresh?: boolean }) => string | Promise<string>;
+/**
+ * A caller's bearer token function; `forceRefresh` is set after the server rejected the last token.
+ * @public
+ */
+export type BedrockTokenProvider = (options?: {
+  forceRefresh?: boolean | undefined;
+}) => string | Promise<string>;
 
 export interface SourceOptions {
   apiKey?: string | null | undefined;

@@ -5,8 +5,8 @@ import { scrubbedCause } from '../scrubbedCause.js';
 import type { AwsCredentials, AwsCredentialsProvider, CredentialsRequestOptions } from './awsCredentials.js';
 import { checkCredentials } from './checkCredentials.js';
 
-export interface SdkChainInit {
-  profile?: string;
+export interface SdkChainOptions {
+  profile?: string | undefined;
   filepath: string;
   configFilepath: string;
 }
@@ -35,7 +35,7 @@ async function loadSdk(): Promise<SdkModule> {
  * and becomes CREDENTIALS_NOT_FOUND; anything else becomes CREDENTIALS_PROVIDER_FAILED. The SDK's
  * own message is kept only as `cause`.
  */
-export function sdkChain(init: SdkChainInit, label: string): AwsCredentialsProvider {
+export function sdkChain(init: SdkChainOptions, label: string): AwsCredentialsProvider {
   let provider: Promise<(options?: CredentialsRequestOptions) => Promise<AwsCredentials>> | undefined;
   return async (options) => {
     if (!provider) {

@@ -5,6 +5,7 @@ import { concealed, labelled } from './credentialSource.js';
 /**
  * Tries each source in order. A source that finds nothing (CREDENTIALS_NOT_FOUND) passes to the
  * next; any other failure stops the chain. When all find nothing the error lists every source tried.
+ * @public
  */
 export function chain(...sources: CredentialSource[]): CredentialSource {
   const label = sources.map((s) => s.source).join(', ');

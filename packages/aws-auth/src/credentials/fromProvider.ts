@@ -5,6 +5,7 @@ import { type CredentialSource, concealed, labelled } from './credentialSource.j
 /**
  * A caller's provider function: its result is validated, its failures become
  * CREDENTIALS_PROVIDER_FAILED (the original error kept as `cause`), and `forceRefresh` is passed on.
+ * @public
  */
 export function fromProvider(
   provider: AwsCredentialsProvider,

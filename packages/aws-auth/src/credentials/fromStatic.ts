@@ -4,6 +4,7 @@ import { type CredentialSource, concealed, labelled } from './credentialSource.j
 
 /**
  * Explicitly given keys, used exactly as given: an ambient `AWS_SESSION_TOKEN` is never mixed in.
+ * @public
  */
 export function fromStatic(credentials: AwsCredentials): CredentialSource {
   const value = concealed(checkCredentials(credentials, 'static credentials'));

@@ -36,11 +36,8 @@ export async function expectedHeaders(
   const { headers, unsignable } = prepareHeaders(parts.headers, parts.host);
   const loaded = sharedSha256();
   const sha = loaded instanceof Promise ? await loaded : loaded;
-  const credentials: AwsCredentials = {
-    accessKeyId: scope.credentials.accessKeyId,
-    secretAccessKey: scope.credentials.secretAccessKey,
-  };
-  if (scope.credentials.sessionToken !== undefined) credentials.sessionToken = scope.credentials.sessionToken;
+  const { accessKeyId, secretAccessKey, sessionToken } = scope.credentials;
+  const credentials: AwsCredentials = { accessKeyId, secretAccessKey, sessionToken };
   const signer = createSigner(scope.region, scope.service, () => Promise.resolve(credentials), sha);
   return signer.sign(
     {

@@ -30,7 +30,7 @@ export interface NodeCryptoLike {
 export interface Sha256Impl {
   readonly native: boolean;
   /** node:crypto when this is the native implementation. */
-  readonly crypto?: NodeCryptoLike;
+  readonly crypto?: NodeCryptoLike | undefined;
   readonly ctor: Sha256Constructor;
   hashHex(data: string | Uint8Array): Promise<string>;
 }

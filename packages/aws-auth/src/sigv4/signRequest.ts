@@ -8,6 +8,10 @@ import { prepareHeaders } from './prepareHeaders.js';
 import { parseRequestUrl } from './requestUrl.js';
 import { sharedSha256 } from './sha256.js';
 
+/**
+ * How {@link signRequest} signs: scope, credentials, time and canonicalisation switches.
+ * @public
+ */
 export interface SignRequestOptions {
   /** Signing region, e.g. `us-east-1`. */
   region: string;
@@ -16,13 +20,13 @@ export interface SignRequestOptions {
   /** Static credentials or a provider (a memoized one is reused across calls). */
   credentials: AwsCredentials | AwsCredentialsProvider;
   /** The time to sign with; defaults to now. */
-  signingDate?: Date;
+  signingDate?: Date | undefined;
   /** Send and sign `x-amz-content-sha256` (default true). */
-  contentSha256Header?: boolean;
+  contentSha256Header?: boolean | undefined;
   /** Remove `.`/`..` segments and duplicate slashes in the canonical path (default true; false for S3). */
-  normalizePath?: boolean;
+  normalizePath?: boolean | undefined;
   /** Encode the wire path again in the canonical request (default true; false for S3). */
-  uriEscapePath?: boolean;
+  uriEscapePath?: boolean | undefined;
   /**
    * `native` (the default where `node:crypto` exists) signs in one pass on `node:crypto`; `smithy`
    * signs with `@smithy/signature-v4` (the only engine elsewhere). Both give identical headers.
@@ -60,6 +64,7 @@ function checkBody(body: unknown): string | Uint8Array | undefined {
  * headers plus `host`, `x-amz-date`, `x-amz-content-sha256`, `authorization` and, with a session
  * token, `x-amz-security-token`. The input is not mutated. One signer is reused per
  * (credentials, region, service).
+ * @public
  */
 export async function signRequest(request: HttpRequest, options: SignRequestOptions): Promise<HttpRequest> {
   if (typeof request?.method !== 'string' || request.method === '') {

@@ -8,6 +8,8 @@ import { parseQuery } from './canonicalQuery.js';
 import type { Sha256Impl } from './sha256Impl.js';
 import type { EngineSigner } from './signer.js';
 
+type SmithyCredentials = ConstructorParameters<typeof SignatureV4>[0]['credentials'];
+
 export function createSmithySignatureV4(
   region: string,
   service: string,
@@ -17,7 +19,8 @@ export function createSmithySignatureV4(
   return new SignatureV4({
     region,
     service,
-    credentials,
+    // Smithy's type spells the optional `sessionToken` without `| undefined`; it reads it with a truth test.
+    credentials: credentials as SmithyCredentials,
     sha256: sha.ctor,
     // We hand over a ready canonical path and add x-amz-content-sha256 ourselves.
     uriEscapePath: false,

@@ -9,7 +9,10 @@ import { sameText } from './sameText.js';
 import type { signRequest } from './signRequest.js';
 import { deny, type SigV4Verdict } from './sigV4Verdict.js';
 
-/** A request as a server received it: method, raw path and query, headers, body bytes. */
+/**
+ * A request as a server received it: method, raw path and query, headers, body bytes.
+ * @public
+ */
 export interface ReceivedRequest {
   method: string;
   /** Path and query exactly as received (`req.url` in `node:http`). */
@@ -18,6 +21,10 @@ export interface ReceivedRequest {
   body: string | Uint8Array;
 }
 
+/**
+ * What {@link verifySigV4Request} accepts: the caller's keys, the region and the signing services.
+ * @public
+ */
 export interface VerifySigV4Options {
   /**
    * The server's copy of the caller's keys; the access key id must match the one in the header. With
@@ -29,8 +36,8 @@ export interface VerifySigV4Options {
   /** Signing services accepted in the credential scope, e.g. `['bedrock-mantle', 'bedrock']`. */
   services: readonly string[];
   /** Largest accepted distance between `x-amz-date` and now. Default 5 minutes, as AWS. */
-  maxSkewMs?: number;
-  now?: () => number;
+  maxSkewMs?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 const AUTH_PATTERN =
@@ -42,6 +49,7 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * and an accepted region and service, a fresh `x-amz-date`, and a signature recomputed from the
  * method, target, headers and body exactly as received. For test servers, proxies and the demo; the
  * verdict's messages never contain a key.
+ * @public
  */
 export async function verifySigV4Request(
   request: ReceivedRequest,
@@ -109,7 +117,7 @@ export async function verifySigV4Request(
         credentials: {
           accessKeyId: options.credentials.accessKeyId,
           secretAccessKey: options.credentials.secretAccessKey,
-          ...(sessionToken === undefined ? {} : { sessionToken }),
+          sessionToken,
         },
       },
     );
