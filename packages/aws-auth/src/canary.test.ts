@@ -1,19 +1,19 @@
 // Canary: a planted secret key, session token and API key never show up in messages, inspect output,
 // JSON or anything logged, on success and failure paths.
 import { inspect } from 'node:util';
+import type { HttpRequest } from '@x/auth-seam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBedrockApiKey } from './bedrockApiKey.js';
-import { regionFromBedrockApiKey } from './bedrockApiKeyRegion.js';
-import { createBedrockAuth } from './bedrockAuth.js';
-import { createBedrockFetch } from './bedrockFetch.js';
+import { startLoopback } from './__testing__/loopback.js';
+import { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
+import { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
+import { createBedrockAuth } from './bedrock/bedrockAuth.js';
+import { createBedrockFetch } from './bedrock/bedrockFetch.js';
 import { chain } from './credentials/chain.js';
 import { fromEnv } from './credentials/fromEnv.js';
 import { fromProvider } from './credentials/fromProvider.js';
 import { fromStatic } from './credentials/fromStatic.js';
 import { memoize } from './credentials/memoize.js';
-import { startLoopback } from './internal/testing/loopback.js';
-import { signRequest } from './signRequest.js';
-import type { HttpRequest } from './types.js';
+import { signRequest } from './sigv4/signRequest.js';
 
 const SECRET = 'CANARY-SECRET-KEY-9f8e7d6c5b4a';
 const TOKEN = 'CANARY-SESSION-TOKEN-1a2b3c4d5e';
@@ -102,7 +102,7 @@ describe('canary', () => {
     ]) {
       const auth = createBedrockAuth(options);
       await auth.authorize(request);
-      await auth.recover({ status: 401, headers: {}, body: 'expired token' });
+      await auth.recover({ status: 401, headers: {}, bodyText: 'expired token' });
       record(auth, auth.describe());
     }
     const key = await createBedrockApiKey({ credentials: creds, region: 'us-east-1' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bedrockEndpoint, MANTLE_REGIONS } from './bedrockEndpoint.js';
-import { errorOf } from './internal/testing/assertions.js';
-import { type TempAws, tempAws } from './internal/testing/tempAws.js';
+import { errorOf } from './__testing__/assertions.js';
+import { type TempAws, tempAws } from './__testing__/tempAws.js';
+import { bedrockEndpoint, MANTLE_REGIONS } from './bedrock/bedrockEndpoint.js';
 import { resolveRegion, resolveRegionWithSource } from './region.js';
 
 let temp: TempAws | undefined;

@@ -1,27 +1,38 @@
-import { AwsAuthError } from './awsAuthError.js';
-import { envValue, resolveEnv } from './internal/env.js';
-import { profileName, readProfile, sharedConfigPaths } from './internal/sharedConfig.js';
-import type { Env } from './types.js';
+import { profileName, readProfile, sharedConfigPaths } from './credentials/sharedConfig.js';
+import type { Env } from './env.js';
+import { envValue, resolveEnv } from './env.js';
+import { AwsAuthError } from './errors.js';
 
 // The shape openai-node validates regions with (e.g. us-east-1, ap-southeast-3, us-gov-west-1).
 /** An AWS region name (the pattern openai-node validates with). */
 export const REGION_PATTERN = /^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$/;
 
+/**
+ * Where {@link resolveRegion} looks for a region, in order: `region`, the environment, the profile.
+ * @public
+ */
 export interface ResolveRegionOptions {
   /** An explicit region: wins over everything else. */
   region?: string | undefined;
   /** The profile whose `region` setting is the last resort (default `AWS_PROFILE`, else `default`). */
   profile?: string | undefined;
-  env?: Env;
+  env?: Env | undefined;
 }
 
+/**
+ * A region and where it was found.
+ * @public
+ */
 export interface ResolvedRegion {
   region: string;
   /** `option`, `AWS_REGION`, `AWS_DEFAULT_REGION` or `profile "<name>"`. */
   source: string;
 }
 
-/** Throws REGION_INVALID (naming where the value came from) unless `region` looks like an AWS region. */
+/**
+ * Throws REGION_INVALID (naming where the value came from) unless `region` looks like an AWS region.
+ * @public
+ */
 export function validateRegion(region: string, source = 'region'): string {
   if (!REGION_PATTERN.test(region)) {
     throw new AwsAuthError('REGION_INVALID', `${source} is not a valid AWS region name (e.g. us-east-1)`);
@@ -29,7 +40,10 @@ export function validateRegion(region: string, source = 'region'): string {
   return region;
 }
 
-/** Like {@link resolveRegion} but also says where the region came from. */
+/**
+ * Like {@link resolveRegion} but also says where the region came from.
+ * @public
+ */
 export function resolveRegionWithSource(options: ResolveRegionOptions = {}): ResolvedRegion {
   const env = resolveEnv(options.env);
   const explicit = options.region?.trim();
@@ -49,7 +63,10 @@ export function resolveRegionWithSource(options: ResolveRegionOptions = {}): Res
   );
 }
 
-/** The region: explicit, then `AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`. */
+/**
+ * The region: explicit, then `AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`.
+ * @public
+ */
 export function resolveRegion(options: ResolveRegionOptions = {}): string {
   return resolveRegionWithSource(options).region;
 }

@@ -1,10 +1,11 @@
-import { AwsAuthError } from '../awsAuthError.js';
+import { AwsAuthError } from '../errors.js';
 import type { CredentialSource } from './credentialSource.js';
 import { concealed, labelled } from './credentialSource.js';
 
 /**
  * Tries each source in order. A source that finds nothing (CREDENTIALS_NOT_FOUND) passes to the
  * next; any other failure stops the chain. When all find nothing the error lists every source tried.
+ * @public
  */
 export function chain(...sources: CredentialSource[]): CredentialSource {
   const label = sources.map((s) => s.source).join(', ');

@@ -1,6 +1,9 @@
-import type { AwsCredentials, AwsCredentialsProvider } from '../types.js';
+import type { AwsCredentials, AwsCredentialsProvider } from './awsCredentials.js';
 
-/** A credentials provider that also says, in words, where it looks (used in errors and describe()). */
+/**
+ * A credentials provider that also says, in words, where it looks (used in errors and describe()).
+ * @public
+ */
 export interface CredentialSource extends AwsCredentialsProvider {
   /** e.g. `environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)`, `profile "dev"`. Never a secret. */
   readonly source: string;

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AwsAuthError } from '../awsAuthError.js';
-import { type TempAws, tempAws } from '../internal/testing/tempAws.js';
-import type { AwsCredentials } from '../types.js';
+import { type TempAws, tempAws } from '../__testing__/tempAws.js';
+import { AwsAuthError } from '../errors.js';
+import type { AwsCredentials } from './awsCredentials.js';
 import { chain } from './chain.js';
 import { labelled } from './credentialSource.js';
 import { fromDefaultChain } from './fromDefaultChain.js';

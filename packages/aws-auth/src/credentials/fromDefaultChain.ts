@@ -1,14 +1,18 @@
-import { sdkChain } from '../internal/awsSdk.js';
-import { resolveEnv } from '../internal/env.js';
-import { profileName, sharedConfigPaths } from '../internal/sharedConfig.js';
-import type { Env } from '../types.js';
+import type { Env } from '../env.js';
+import { resolveEnv } from '../env.js';
+import { sdkChain } from './awsSdk.js';
 import { chain } from './chain.js';
 import { type CredentialSource, labelled } from './credentialSource.js';
 import { fromEnv } from './fromEnv.js';
+import { profileName, sharedConfigPaths } from './sharedConfig.js';
 
+/**
+ * Options of {@link fromDefaultChain}.
+ * @public
+ */
 export interface FromDefaultChainOptions {
   /** Variables (`AWS_ACCESS_KEY_ID`, `AWS_PROFILE`, `AWS_CONFIG_FILE`, ...) are read from here. */
-  env?: Env;
+  env?: Env | undefined;
 }
 
 const SDK_LABEL =
@@ -17,6 +21,7 @@ const SDK_LABEL =
 /**
  * The usual AWS order: environment keys (from `env`), then the AWS SDK's default chain for the
  * profile named by `AWS_PROFILE` (or `default`). The SDK is imported on first use only.
+ * @public
  */
 export function fromDefaultChain(options: FromDefaultChainOptions = {}): CredentialSource {
   const env = resolveEnv(options.env);

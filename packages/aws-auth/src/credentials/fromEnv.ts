@@ -1,11 +1,16 @@
-import { AwsAuthError } from '../awsAuthError.js';
-import { envValue, resolveEnv } from '../internal/env.js';
-import { headerSafe } from '../internal/headerSafe.js';
-import type { AwsCredentials, Env } from '../types.js';
+import type { Env } from '../env.js';
+import { envValue, resolveEnv } from '../env.js';
+import { AwsAuthError } from '../errors.js';
+import type { AwsCredentials } from './awsCredentials.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
+import { headerSafe } from './headerSafe.js';
 
+/**
+ * Options of {@link fromEnv}.
+ * @public
+ */
 export interface FromEnvOptions {
-  env?: Env;
+  env?: Env | undefined;
 }
 
 const KEY = 'AWS_ACCESS_KEY_ID';
@@ -16,6 +21,7 @@ const EXPIRATION = 'AWS_CREDENTIAL_EXPIRATION';
 /**
  * Keys from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`, with `AWS_SESSION_TOKEN` and
  * `AWS_CREDENTIAL_EXPIRATION` when set. The variables are read on every call.
+ * @public
  */
 export function fromEnv(options: FromEnvOptions = {}): CredentialSource {
   return labelled(`environment (${KEY}, ${SECRET})`, async () => {

@@ -1,21 +1,26 @@
-import { AwsAuthError } from '../awsAuthError.js';
-import { sdkChain } from '../internal/awsSdk.js';
-import { resolveEnv } from '../internal/env.js';
-import { readProfile, sharedConfigPaths } from '../internal/sharedConfig.js';
-import type { Env } from '../types.js';
+import type { Env } from '../env.js';
+import { resolveEnv } from '../env.js';
+import { AwsAuthError } from '../errors.js';
+import { sdkChain } from './awsSdk.js';
 import { type CredentialSource, concealed, labelled } from './credentialSource.js';
+import { readProfile, sharedConfigPaths } from './sharedConfig.js';
 
+/**
+ * Options of {@link fromProfile}.
+ * @public
+ */
 export interface FromProfileOptions {
   /** The profile name in the shared config / credentials files. */
   profile: string;
   /** Reads `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE` and `HOME` from here. */
-  env?: Env;
+  env?: Env | undefined;
 }
 
 /**
  * A named profile of the shared AWS files, resolved by the AWS SDK (static keys, roles, SSO,
  * credential_process). The SDK is imported on first use only. A profile that is in neither file
  * fails fast with PROFILE_NOT_FOUND.
+ * @public
  */
 export function fromProfile(options: FromProfileOptions): CredentialSource {
   const label = `profile "${options.profile}"`;

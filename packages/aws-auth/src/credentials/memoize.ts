@@ -1,20 +1,28 @@
-import type { AwsCredentials } from '../types.js';
+import type { AwsCredentials } from './awsCredentials.js';
 import { type CredentialSource, labelled } from './credentialSource.js';
 
+/**
+ * Options of {@link memoize}.
+ * @public
+ */
 export interface MemoizeOptions {
   /** Refresh this long before `expiration` (default 5 minutes). */
-  refreshBeforeMs?: number;
+  refreshBeforeMs?: number | undefined;
   /** Clock, for tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
-/** A memoized source; `forceRefresh: true` (after an auth failure) always asks the source again. */
+/**
+ * A memoized source; `forceRefresh: true` (after an auth failure) always asks the source again.
+ * @public
+ */
 export type MemoizedSource = CredentialSource;
 
 /**
  * Caches the source's credentials. Concurrent callers share one in-flight resolution (single-flight);
  * credentials with an `expiration` are refreshed `refreshBeforeMs` ahead of it; credentials without
  * one are kept for the life of the process (until a `forceRefresh`).
+ * @public
  */
 export function memoize(source: CredentialSource, options: MemoizeOptions = {}): MemoizedSource {
   const refreshBeforeMs = options.refreshBeforeMs ?? 5 * 60_000;

@@ -1,0 +1,61 @@
+// The only place @aws-sdk/* is loaded, always by dynamic import, so that importing this package and
+// signing with static keys never loads the AWS SDK.
+import { AwsAuthError } from '../errors.js';
+import { scrubbedCause } from '../scrubbedCause.js';
+import type { AwsCredentials, AwsCredentialsProvider, CredentialsRequestOptions } from './awsCredentials.js';
+import { checkCredentials } from './checkCredentials.js';
+
+export interface SdkChainOptions {
+  profile?: string | undefined;
+  filepath: string;
+  configFilepath: string;
+}
+
+type SdkModule = {
+  defaultProvider(
+    init: Record<string, unknown>,
+  ): (options?: CredentialsRequestOptions) => Promise<AwsCredentials>;
+};
+
+async function loadSdk(): Promise<SdkModule> {
+  try {
+    return (await import('@aws-sdk/credential-provider-node')) as unknown as SdkModule;
+  } catch (cause) {
+    throw new AwsAuthError(
+      'AWS_SDK_UNAVAILABLE',
+      '@aws-sdk/credential-provider-node could not be loaded (needed for profiles and the default chain)',
+      { cause },
+    );
+  }
+}
+
+/**
+ * The AWS SDK's default provider chain (SSO, shared files, credential_process, web identity,
+ * container and instance metadata). A CredentialsProviderError from the SDK means "nothing found"
+ * and becomes CREDENTIALS_NOT_FOUND; anything else becomes CREDENTIALS_PROVIDER_FAILED. The SDK's
+ * own message is kept only as `cause`.
+ */
+export function sdkChain(init: SdkChainOptions, label: string): AwsCredentialsProvider {
+  let provider: Promise<(options?: CredentialsRequestOptions) => Promise<AwsCredentials>> | undefined;
+  return async (options) => {
+    if (!provider) {
+      provider = loadSdk().then((sdk) => sdk.defaultProvider({ ...init }));
+      provider.catch(() => {
+        provider = undefined; // a failed import may be retried by a later call
+      });
+    }
+    const resolved = await provider;
+    let credentials: unknown;
+    try {
+      credentials = await resolved(options?.forceRefresh ? { forceRefresh: true } : undefined);
+    } catch (cause) {
+      const notFound = (cause as { name?: string }).name === 'CredentialsProviderError';
+      throw new AwsAuthError(
+        notFound ? 'CREDENTIALS_NOT_FOUND' : 'CREDENTIALS_PROVIDER_FAILED',
+        notFound ? `${label} found no credentials` : `${label} failed to provide credentials`,
+        { cause: scrubbedCause(cause) },
+      );
+    }
+    return checkCredentials(credentials, label);
+  };
+}
