@@ -1,10 +1,10 @@
 import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+import { untilAborted } from '@x/auth-seam';
 import type { AwsCredentials, AwsCredentialsProvider } from '../credentials/awsCredentials.js';
 import { type Env, resolveEnv } from '../env.js';
 import { AwsAuthError } from '../errors.js';
 import { headerName } from '../headerNames.js';
 import { signRequest } from '../sigv4/signRequest.js';
-import { abortable } from './abortable.js';
 import type { BedrockEndpointKind } from './bedrockEndpoint.js';
 import { createRecovery } from './bedrockRecovery.js';
 import { type BedrockSource, type BedrockTokenProvider, selectBedrockSource } from './bedrockSource.js';
@@ -103,7 +103,7 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
       const signingDate = new Date(now() + recovery.skewMs());
       const { region, signingService: service } = target;
       const signing = { region, service, credentials: source.credentials, signingDate };
-      return abortable(() => signRequest({ ...request, headers }, signing), signal);
+      return untilAborted(() => signRequest({ ...request, headers }, signing), signal);
     }
     if ('authorization' in headers) {
       throw new AwsAuthError(
@@ -111,7 +111,7 @@ export function createBedrockAuth(options: BedrockAuthOptions = {}): BedrockAuth
         'the request already has an Authorization header',
       );
     }
-    const token = await abortable(() => source.token(recovery.takeForceToken()), signal);
+    const token = await untilAborted(() => source.token(recovery.takeForceToken()), signal);
     headers.authorization = `Bearer ${token}`;
     recovery.noteBearer(headers.authorization);
     return { ...request, headers };
