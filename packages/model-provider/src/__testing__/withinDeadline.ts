@@ -1,3 +1,5 @@
+import { AssertionError } from 'node:assert';
+
 /**
  * Runs `work` and fails with an assertion-style error naming `what` if it has not settled after `ms`;
  * the signal it was given is then aborted, so a request caught in a loop stops instead of running on
@@ -13,7 +15,9 @@ export async function withinDeadline<T>(
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(`expected ${what} to settle by itself; still running after ${ms} ms`);
+      const error = new AssertionError({
+        message: `expected ${what} to settle by itself; still running after ${ms} ms`,
+      });
       controller.abort(error);
       reject(error);
     }, ms);
