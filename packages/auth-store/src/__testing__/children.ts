@@ -10,6 +10,12 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
+/** Child process forcing a refresh of a stored ChatGPT login (see the file). */
+export const REFRESH_WORKER = join(import.meta.dirname, 'refreshWorker.mjs');
+
+/** Preload recording, in the file `LOCK_PROBE` names, each time the child finds a lock taken. */
+export const LOCK_PROBE = join(import.meta.dirname, 'lockProbe.mjs');
+
 /** Preload giving a child umask 0 and a chmod that does nothing (see the file). */
 export const LOOSE_UMASK = join(import.meta.dirname, 'looseUmask.mjs');
 
@@ -19,7 +25,17 @@ export function spawnWorker(
   env: Record<string, string | undefined> = process.env,
   nodeArgs: string[] = [],
 ): Child {
-  const child = spawn(process.execPath, [...nodeArgs, WORKER, ...args], {
+  return spawnScript(WORKER, args, env, nodeArgs);
+}
+
+/** Spawns the Node script `script` like {@link spawnWorker}. */
+export function spawnScript(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+  nodeArgs: string[] = [],
+): Child {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
