@@ -8,6 +8,12 @@ import { describeCauseChain, describeError } from './errorReport.js';
 import { ExitCode, exitCodeFor } from './exitCodes.js';
 import { readDemoVersion, readPackageVersions, versionLine } from './packageVersions.js';
 
+// A reader that stops early (`xdemo providers --json | head -1`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? ExitCode.ok);
+});
+
 const [demo, packages] = await Promise.all([readDemoVersion(), readPackageVersions()]);
 const program = new Command('xdemo')
   .description('Authenticate to model providers with the @x packages, offline against an embedded server.')
