@@ -1,5 +1,5 @@
 import type { ModelProvider } from '@x/model-provider';
-import OpenAI from 'openai';
+import { providerClient } from './providerClient.js';
 
 export interface AskOptions {
   model: string;
@@ -16,33 +16,22 @@ export interface AskResult {
 }
 
 /**
- * One Responses API call through the official `openai` client over the provider's fetch. The client's
- * placeholder key is replaced by the provider's auth, and its own retries are off because the
- * provider's fetch retries (and re-authorizes) itself.
+ * One Responses API call through the official `openai` client over the provider's fetch: streamed
+ * with `responses.stream()`, whose final response gives the text, or one `responses.create()`.
  */
 export async function askProvider(provider: ModelProvider, options: AskOptions): Promise<AskResult> {
-  const client = new OpenAI({
-    baseURL: provider.baseUrl,
-    apiKey: 'unused',
-    fetch: provider.fetch,
-    maxRetries: 0,
+  let verifiedBy: string | null = null;
+  const client = providerClient(provider, (response) => {
+    verifiedBy = response.headers.get('x-demo-verified');
   });
+  const request = { model: options.model, input: options.prompt };
   if (options.stream === false) {
-    const { data, response } = await client.responses
-      .create({ model: options.model, input: options.prompt })
-      .withResponse();
-    options.onDelta?.(data.output_text);
-    return { text: data.output_text, verifiedBy: response.headers.get('x-demo-verified') };
+    const response = await client.responses.create(request);
+    options.onDelta?.(response.output_text);
+    return { text: response.output_text, verifiedBy };
   }
-  const { data: stream, response } = await client.responses
-    .create({ model: options.model, input: options.prompt, stream: true })
-    .withResponse();
-  let text = '';
-  for await (const event of stream) {
-    if (event.type === 'response.output_text.delta') {
-      text += event.delta;
-      options.onDelta?.(event.delta);
-    }
-  }
-  return { text, verifiedBy: response.headers.get('x-demo-verified') };
+  const stream = client.responses.stream(request);
+  stream.on('response.output_text.delta', (event) => options.onDelta?.(event.delta));
+  const final = await stream.finalResponse();
+  return { text: final.output_text, verifiedBy };
 }

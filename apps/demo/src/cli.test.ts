@@ -177,7 +177,11 @@ describe('xdemo', () => {
     expect(badPort.stderr).toContain("option '--port <port>' argument 'abc' is invalid");
     const badRegion = await cli(['login', '--with-bedrock-api-key', '--region', 'moon'], 'x');
     expect(badRegion.code).toBe(2);
-    expect(badRegion.stderr.trim().split('\n')).toHaveLength(1);
+    // One error line, then the pointer at the subcommand's help.
+    expect(badRegion.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^xdemo: error: .*\(INVALID_REGION\)$/),
+      '(run xdemo login --help for usage)',
+    ]);
     const down = await runCli(['--home', home, 'models', '--provider', 'ollama'], {
       env: { ...env, HOME: home },
     });
@@ -216,7 +220,8 @@ describe('xdemo', () => {
   it('prints a stack trace only with --verbose', async () => {
     const quiet = await cli(['ask', '--provider', 'nope', 'hi']);
     expect(quiet.code).toBe(2);
-    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(2);
+    expect(quiet.stderr).toContain('(run xdemo ask --help for usage)');
     expect(quiet.stderr).toContain('no provider with id `nope`');
     const verbose = await cli(['--verbose', 'ask', '--provider', 'nope', 'hi']);
     expect(verbose.stderr).toMatch(/\n\s+at /);
@@ -304,7 +309,7 @@ describe('xdemo serve', () => {
       const temporary = /export XDEMO_HOME=(\S+)/.exec(serve.stdout())?.[1] ?? '';
       expect(temporary).not.toBe('');
       expect(temporary.startsWith(xdemoHome)).toBe(false);
-      expect(serve.stdout()).toContain('(removed on stop)');
+      expect(serve.stdout()).toContain(`Home: ${temporary} (temporary, removed on stop).`);
       const ask = await runCli(['ask', '--provider', 'xdemo-apikey', 'temp'], {
         env: { HOME: userHome, XDEMO_HOME: temporary },
       });
@@ -326,7 +331,8 @@ describe('xdemo serve', () => {
       await writeFile(join(chosen, 'config.toml'), 'model = "mine"\n');
       const refused = await runCli(['--home', chosen, 'serve'], { env: { HOME: chosen } });
       expect(refused.code).toBe(2);
-      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(2);
+      expect(refused.stderr).toContain('(run xdemo serve --help for usage)');
       expect(refused.stderr).toContain(`${chosen} already has config.toml; serve would replace them`);
       expect(refused.stderr).toContain('--force');
       expect(await readFile(join(chosen, 'config.toml'), 'utf8')).toBe('model = "mine"\n');

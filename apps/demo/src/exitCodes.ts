@@ -1,33 +1,27 @@
 import { AuthStoreError } from '@x/auth-store';
+import { AwsAuthError } from '@x/aws-auth';
 import { CommandTokenError } from '@x/external-bearer';
 import { ProviderConfigError, ProviderRequestError } from '@x/model-provider';
+import { APIConnectionError, APIError } from 'openai';
+import { DemoError } from './demoError.js';
+import { ownCodedError } from './errorReport.js';
 
 /** Distinct exit codes, so scripts can tell what went wrong. */
 export const ExitCode = {
   ok: 0,
-  /** Not logged in, a failed check, anything else. */
+  /** Not logged in, a failed tour, another HTTP error (a 429, say), anything unexpected. */
   failure: 1,
   /** Bad arguments, options or config. */
   usage: 2,
-  /** Missing, rejected or unusable credentials. */
+  /** Missing or unusable credentials, or the provider refused them (401, 403). */
   auth: 3,
-  /** The provider could not be reached, or failed. */
+  /** The provider could not be reached, or stopped answering. */
   network: 4,
+  /** The provider answered with a server error (5xx). */
+  server: 5,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** An error the CLI prints as one line and exits with `exitCode`. */
-export class DemoError extends Error {
-  override readonly name = 'DemoError';
-  constructor(
-    message: string,
-    readonly exitCode: ExitCodeValue,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
 
 const AUTH_CONFIG_CODES = new Set([
   'MISSING_ENV_KEY',
@@ -43,33 +37,38 @@ const AUTH_STORE_EXIT_CODES: Readonly<Record<string, ExitCodeValue>> = {
   REFRESH_TRANSIENT: ExitCode.network,
 };
 
+const REQUEST_EXIT_CODES: Readonly<Record<string, ExitCodeValue>> = {
+  ORIGIN_MISMATCH: ExitCode.auth,
+  INVALID_URL: ExitCode.usage,
+  INVALID_HEADER_VALUE: ExitCode.usage,
+  TRANSPORT: ExitCode.network,
+  RESPONSE_TIMEOUT: ExitCode.network,
+  STREAM_IDLE_TIMEOUT: ExitCode.network,
+};
+
 /** Maps any error (ours, the openai client's, Node's) to an exit code. */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof DemoError) return error.exitCode;
+  // The openai client wraps whatever its fetch threw (our provider fetch's errors included) as a
+  // connection error: the coded error inside says what really happened.
+  if (error instanceof APIConnectionError) {
+    const own = ownCodedError(error.cause);
+    return own ? exitCodeFor(own) : ExitCode.network;
+  }
+  if (error instanceof APIError && typeof error.status === 'number') return exitCodeForStatus(error.status);
   if (error instanceof ProviderConfigError)
     return AUTH_CONFIG_CODES.has(error.code) ? ExitCode.auth : ExitCode.usage;
   if (error instanceof AuthStoreError) return AUTH_STORE_EXIT_CODES[error.code] ?? ExitCode.auth;
-  if (error instanceof CommandTokenError) return ExitCode.auth;
-  if (error instanceof ProviderRequestError)
-    return error.code === 'ORIGIN_MISMATCH' ? ExitCode.auth : ExitCode.network;
-  const name = (error as { name?: unknown })?.name;
-  if (name === 'AwsAuthError') return ExitCode.auth;
+  if (error instanceof CommandTokenError || error instanceof AwsAuthError) return ExitCode.auth;
+  if (error instanceof ProviderRequestError) return REQUEST_EXIT_CODES[error.code] ?? ExitCode.failure;
   const status = (error as { status?: unknown })?.status;
-  if (status === 401 || status === 403) return ExitCode.auth;
-  if (typeof status === 'number') return status >= 500 ? ExitCode.network : ExitCode.failure;
-  const cause = (error as { cause?: unknown })?.cause;
-  if (cause !== undefined && cause !== error) return exitCodeFor(cause);
-  if (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError') return ExitCode.network;
-  return ExitCode.failure;
+  if (typeof status === 'number') return exitCodeForStatus(status);
+  const own = ownCodedError((error as { cause?: unknown })?.cause);
+  return own ? exitCodeFor(own) : ExitCode.failure;
 }
 
-/** One line for the user: our errors' messages are written to be shown; the root cause is preferred. */
-export function describeError(error: unknown): string {
-  const cause = (error as { cause?: unknown })?.cause;
-  const name = (error as { name?: unknown })?.name;
-  if ((name === 'APIConnectionError' || name === 'APIConnectionTimeoutError') && cause instanceof Error) {
-    return describeError(cause);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? 'unknown error';
+/** 401 and 403: refused; 5xx: the server failed; any other error status is a plain failure. */
+export function exitCodeForStatus(status: number): ExitCodeValue {
+  if (status === 401 || status === 403) return ExitCode.auth;
+  return status >= 500 ? ExitCode.server : ExitCode.failure;
 }

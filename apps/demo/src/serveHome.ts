@@ -1,7 +1,8 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DemoError, ExitCode } from './exitCodes.js';
+import { DemoError } from './demoError.js';
+import { ExitCode } from './exitCodes.js';
 
 /** Files `serve` writes (config.toml) or replaces by logging in (auth.json). */
 const SERVE_WRITES = ['config.toml', 'auth.json'] as const;
@@ -41,6 +42,7 @@ export async function prepareServeHome(chosen: string | undefined, force: boolea
   }
   if (existing.length > 0 && !force) {
     throw new DemoError(
+      'HOME_IN_USE',
       `${chosen} already has ${existing.join(' and ')}; serve would replace them. ` +
         'Pick a fresh --home, leave --home and XDEMO_HOME unset for a temporary one, or pass --force.',
       ExitCode.usage,

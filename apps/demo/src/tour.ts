@@ -7,7 +7,7 @@ import { createProviderRegistry, loadConfig, type ModelProvider } from '@x/model
 import { askProvider } from './askProvider.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
-import { describeError } from './exitCodes.js';
+import { describeError } from './errorReport.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { startDemoServer } from './server/startDemoServer.js';
 

@@ -1,9 +1,12 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { chosenHome, type GlobalOptions, openManager } from '../context.js';
+import { DemoError } from '../demoError.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
-import { DemoError, ExitCode } from '../exitCodes.js';
-import { readPackageVersions } from '../packageVersions.js';
+import { ExitCode } from '../exitCodes.js';
+import { readDemoVersion, readPackageVersions } from '../packageVersions.js';
+import { printJson } from '../printJson.js';
 import { prepareServeHome } from '../serveHome.js';
+import { FAIL_HEADER } from '../server/failureInjector.js';
 import type { ProviderServer } from '../server/providerServer.js';
 import { startDemoServer } from '../server/startDemoServer.js';
 import { formatTourTable, runTour } from '../tour.js';
@@ -19,7 +22,9 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .addHelpText(
       'after',
       '\nWithout --home or XDEMO_HOME, serve writes into a temporary home removed on stop; ~/.xdemo is left alone.' +
-        '\nOnly requests for localhost, 127.x.x.x or [::1] on its port are answered (421 otherwise).',
+        '\nOnly requests for localhost, 127.x.x.x or [::1] on its port are answered (421 otherwise).' +
+        '\nRoutes: GET /models, POST /responses, POST /chat/completions under /v1 and /openai/v1.' +
+        `\nA request with ${FAIL_HEADER}: 429;retry-after=1;times=1 (or a 5xx status) is failed on purpose.`,
     )
     .action(async (options: { port?: number; force?: boolean }) => {
       const target = await prepareServeHome(chosenHome(globals()), options.force === true);
@@ -31,30 +36,33 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
         const apiKey = started.apiKey;
         const workspace = await writeDemoWorkspace(home, server);
         await openManager(home).loginWithApiKey(apiKey);
-        const replaced = target.replaced.length
-          ? `\nReplaced the existing ${target.replaced.join(' and ')} in ${home} (--force).`
-          : '';
-        const where = target.temporary ? `a temporary home, ${home} (removed on stop)` : home;
-        console.log(`xdemo server listening on ${server.origin}
-${replaced}
-Wrote ${workspace.configFile} with one provider per auth path, and logged
-${where} in with a fresh API key for this server. In another terminal:
-
-  export XDEMO_HOME=${home}
-  export AWS_SHARED_CREDENTIALS_FILE=${workspace.awsEnv.AWS_SHARED_CREDENTIALS_FILE}
-  export AWS_CONFIG_FILE=${workspace.awsEnv.AWS_CONFIG_FILE}
-  xdemo ask --provider xdemo-apikey "hello"
-  xdemo ask --provider xdemo-command "hello"
-  xdemo ask --provider amazon-bedrock "hello"
-
-Config snippet for another client:
-
-  [model_providers.xdemo]
-  name = "xdemo"
-  base_url = "${server.openaiBaseUrl}"
-  requires_openai_auth = true
-
-Press Ctrl-C to stop.`);
+        const lines = [`xdemo server listening on ${server.origin}`, ''];
+        if (target.replaced.length)
+          lines.push(`Replaced the existing ${target.replaced.join(' and ')} in ${home} (--force).`);
+        lines.push(
+          target.temporary ? `Home: ${home} (temporary, removed on stop).` : `Home: ${home}.`,
+          `Wrote ${workspace.configFile} with one provider per auth path, and logged this home in`,
+          'with a fresh API key for this server. In another terminal:',
+          '',
+          `  export XDEMO_HOME=${home}`,
+          `  export AWS_SHARED_CREDENTIALS_FILE=${workspace.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`,
+          `  export AWS_CONFIG_FILE=${workspace.awsEnv.AWS_CONFIG_FILE}`,
+          '  xdemo ask --provider xdemo-apikey "hello"',
+          '  xdemo ask --provider xdemo-command "hello"',
+          '  xdemo ask --provider amazon-bedrock "hello"',
+          '',
+          'Config snippet for another client:',
+          '',
+          '  [model_providers.xdemo]',
+          '  name = "xdemo"',
+          `  base_url = "${server.openaiBaseUrl}"`,
+          '  requires_openai_auth = true',
+          '',
+          `To see a client retry, send the header ${FAIL_HEADER}: 429;retry-after=1;times=1 (or 503).`,
+          '',
+          'Press Ctrl-C to stop.',
+        );
+        console.log(lines.join('\n'));
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
@@ -67,23 +75,30 @@ Press Ctrl-C to stop.`);
 
   program
     .command('versions')
-    .description('print the version of each composed @x package')
-    .action(async () => {
-      for (const { name, version } of await readPackageVersions())
-        console.log(`${name.padEnd(20)} ${version}`);
+    .description('print the version of xdemo and of each composed @x package')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const [demo, packages] = await Promise.all([readDemoVersion(), readPackageVersions()]);
+      if (options.json) return printJson({ ...demo, packages });
+      for (const { name, version } of [demo, ...packages]) console.log(`${name.padEnd(20)} ${version}`);
     });
 
   program
     .command('tour')
     .description('start the server in a temporary home and show every auth path working, offline')
-    .action(async () => {
-      const versions = await readPackageVersions();
-      console.log(`composing ${versions.map((v) => `${v.name}@${v.version}`).join(', ')}`);
-      const rows = await runTour();
-      console.log(`\n${formatTourTable(rows)}\n`);
+    .option('--json', 'print the packages, one row per auth path and the verdict as JSON')
+    .action(async (options: { json?: boolean }) => {
+      // With --json, stdout carries the JSON alone; the progress lines go to stderr.
+      const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+      const packages = await readPackageVersions();
+      log(`composing ${packages.map((v) => `${v.name}@${v.version}`).join(', ')}`);
+      const rows = await runTour(log);
       const verdict = tourVerdict(rows);
-      if (verdict.exitCode !== ExitCode.ok) throw new DemoError(verdict.message, verdict.exitCode);
-      console.log(verdict.message);
+      const ok = verdict.exitCode === ExitCode.ok;
+      if (options.json) printJson({ packages, rows, ok, message: verdict.message });
+      else console.log(`\n${formatTourTable(rows)}\n`);
+      if (!ok) throw new DemoError('TOUR_FAILED', verdict.message, verdict.exitCode);
+      if (!options.json) console.log(verdict.message);
     });
 }
 

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { type GlobalOptions, openManager, resolveHome } from '../context.js';
-import { DemoError, ExitCode } from '../exitCodes.js';
+import { DemoError } from '../demoError.js';
+import { ExitCode } from '../exitCodes.js';
+import { printJson } from '../printJson.js';
 import { readSecretFromStdin } from '../readSecretFromStdin.js';
+
+const API_KEY_EXAMPLE = 'printenv OPENAI_API_KEY | xdemo login --with-api-key';
+const BEDROCK_KEY_EXAMPLE =
+  'printenv AWS_BEARER_TOKEN_BEDROCK | xdemo login --with-bedrock-api-key --region us-east-1';
 
 /** `login --with-api-key`, `login --with-bedrock-api-key --region R`, `login status`, `logout`. */
 export function registerLoginCommands(program: Command, globals: () => GlobalOptions): void {
@@ -11,33 +17,36 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
     .option('--with-api-key', 'log in with an OpenAI-style API key read from stdin')
     .option('--with-bedrock-api-key', 'log in with an Amazon Bedrock API key read from stdin')
     .option('--region <region>', 'AWS region of the Bedrock API key')
+    .addHelpText('after', `\nExamples:\n  ${API_KEY_EXAMPLE}\n  ${BEDROCK_KEY_EXAMPLE}`)
     .action(async (options: { withApiKey?: boolean; withBedrockApiKey?: boolean; region?: string }) => {
       const manager = openManager(resolveHome(globals()));
       if (options.withApiKey && options.withBedrockApiKey) {
-        throw new DemoError('choose one of --with-api-key and --with-bedrock-api-key', ExitCode.usage);
+        throw new DemoError(
+          'INVALID_USAGE',
+          'choose one of --with-api-key and --with-bedrock-api-key',
+          ExitCode.usage,
+        );
       }
       if (options.withApiKey) {
-        const key = await readSecretFromStdin(
-          'the API key',
-          'printenv OPENAI_API_KEY | xdemo login --with-api-key',
-        );
-        await manager.loginWithApiKey(key);
+        await manager.loginWithApiKey(await readSecretFromStdin('the API key', API_KEY_EXAMPLE));
         console.log('Logged in with an API key.');
         return;
       }
       if (options.withBedrockApiKey) {
         if (!options.region)
-          throw new DemoError('--with-bedrock-api-key needs --region <region>', ExitCode.usage);
-        const apiKey = await readSecretFromStdin(
-          'the Bedrock API key',
-          'printenv AWS_BEARER_TOKEN_BEDROCK | xdemo login --with-bedrock-api-key --region us-east-1',
-        );
+          throw new DemoError(
+            'INVALID_USAGE',
+            '--with-bedrock-api-key needs --region <region>',
+            ExitCode.usage,
+          );
+        const apiKey = await readSecretFromStdin('the Bedrock API key', BEDROCK_KEY_EXAMPLE);
         await manager.loginWithBedrockApiKey({ apiKey, region: options.region });
         console.log(`Logged in with an Amazon Bedrock API key for ${options.region}.`);
         return;
       }
       throw new DemoError(
-        'say how to log in: --with-api-key or --with-bedrock-api-key --region <region>',
+        'INVALID_USAGE',
+        'say how to log in: --with-api-key, or --with-bedrock-api-key --region <region>',
         ExitCode.usage,
       );
     });
@@ -45,9 +54,19 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
   login
     .command('status')
     .description('show how you are logged in (keys masked); exits 1 when not logged in')
-    .action(async () => {
-      const status = await openManager(resolveHome(globals())).status();
-      if (!status.loggedIn) throw new DemoError('Not logged in', ExitCode.failure);
+    .option('--json', 'print the status as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const home = resolveHome(globals());
+      const status = await openManager(home).status();
+      if (options.json) printJson(status);
+      if (!status.loggedIn) {
+        throw new DemoError(
+          'NOT_LOGGED_IN',
+          `Not logged in (home ${home}). Log in with: ${API_KEY_EXAMPLE}, or: ${BEDROCK_KEY_EXAMPLE}`,
+          ExitCode.failure,
+        );
+      }
+      if (options.json) return;
       const details = [
         status.maskedKey && `key ${status.maskedKey}`,
         status.region && `region ${status.region}`,

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { askProvider } from '../askProvider.js';
 import { type GlobalOptions, openContext } from '../context.js';
-import { DemoError, ExitCode } from '../exitCodes.js';
+import { DemoError } from '../demoError.js';
+import { ExitCode } from '../exitCodes.js';
+import { printJson } from '../printJson.js';
+import { providerClient } from '../providerClient.js';
 
-/** `providers [--json]`, `models --provider ID`, `ask --provider ID "prompt"`. */
+/** `providers [--json]`, `models --provider ID [--json]`, `ask --provider ID "prompt"`. */
 export function registerProviderCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('providers')
@@ -12,10 +15,7 @@ export function registerProviderCommands(program: Command, globals: () => Global
     .action(async (options: { json?: boolean }) => {
       const { registry } = await openContext(globals());
       const providers = registry.list();
-      if (options.json) {
-        console.log(JSON.stringify(providers, null, 2));
-        return;
-      }
+      if (options.json) return printJson(providers);
       const width = Math.max(...providers.map((p) => p.id.length));
       for (const p of providers)
         console.log(`${p.id.padEnd(width)}  ${p.authMethod.padEnd(19)}  ${p.baseUrl}`);
@@ -23,12 +23,16 @@ export function registerProviderCommands(program: Command, globals: () => Global
 
   program
     .command('models')
-    .description("list a provider's models, using its auth")
+    .description("list a provider's models through the official openai client, using the provider's auth")
     .requiredOption('--provider <id>', 'provider id')
-    .action(async (options: { provider: string }) => {
+    .option('--json', 'print the models as the provider listed them, as JSON')
+    .action(async (options: { provider: string; json?: boolean }) => {
       const { registry } = await openContext(globals());
-      for (const model of await (await registry.resolve(options.provider)).listModels())
-        console.log(model.id);
+      const client = providerClient(await registry.resolve(options.provider));
+      const models = [];
+      for await (const model of client.models.list()) models.push(model);
+      if (options.json) return printJson(models);
+      for (const model of models) console.log(model.id);
     });
 
   program
@@ -41,7 +45,12 @@ export function registerProviderCommands(program: Command, globals: () => Global
     .action(async (prompt: string, options: { provider?: string; model?: string; stream: boolean }) => {
       const { registry, config } = await openContext(globals());
       const model = options.model ?? config.model;
-      if (!model) throw new DemoError('no model: pass --model or set `model` in config.toml', ExitCode.usage);
+      if (!model)
+        throw new DemoError(
+          'NO_MODEL',
+          'no model: pass --model or set `model` in config.toml',
+          ExitCode.usage,
+        );
       const provider = await registry.resolve(options.provider ?? registry.defaultProviderId());
       await askProvider(provider, {
         model,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTROL_SECRET_HEADER, controlSecretMatches } from './controlSecret.js';
+import { sendError } from './sendError.js';
 import { sendJson } from './sendJson.js';
 import type { TokenMinter } from './tokenMinter.js';
 
@@ -22,12 +23,10 @@ export function answerControl(
 ): void {
   if (!controlSecretMatches(req.headers[CONTROL_SECRET_HEADER], control.secret)) {
     control.rejected[401] = (control.rejected[401] ?? 0) + 1;
-    sendJson(res, 401, {
-      error: {
-        message: `${path} needs this run's control secret in the ${CONTROL_SECRET_HEADER} header`,
-        type: 'invalid_request_error',
-        code: 'invalid_control_secret',
-      },
+    sendError(res, 401, {
+      message: `${path} needs this run's control secret in the ${CONTROL_SECRET_HEADER} header`,
+      type: 'invalid_request_error',
+      code: 'invalid_control_secret',
     });
   } else if (path === '/demo/expire') {
     sendJson(res, 200, { expired: control.minter.expireAll() });

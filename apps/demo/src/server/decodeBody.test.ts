@@ -55,6 +55,8 @@ describe('compressed request bodies', () => {
         error: {
           message: `decompressed request body is larger than ${MAX_BODY_BYTES} bytes`,
           type: 'invalid_request_error',
+          param: null,
+          code: 'request_too_large',
         },
       });
       await stillAnswers();

@@ -1,14 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '@x/aws-auth';
-import { answerControl, isControlPath } from './controlRoutes.js';
 import { newControlSecret } from './controlSecret.js';
-import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
+import type { CredentialPolicy } from './credentialCheck.js';
+import { FailureInjector } from './failureInjector.js';
 import { isLoopbackHost } from './loopbackHost.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
-import { DEMO_MODELS } from './responsesApi.js';
-import { answerResponses } from './responsesRoute.js';
-import { sendJson, setCommonHeaders } from './sendJson.js';
+import { type RouteContext, routeRequest, type ServerStats } from './routeRequest.js';
+import { sendError } from './sendError.js';
+import { setCommonHeaders } from './sendJson.js';
 import { TokenMinter } from './tokenMinter.js';
 
 export interface ProviderServerOptions {
@@ -36,11 +36,7 @@ export interface ProviderServer {
    */
   controlSecret(): string;
   /** Accepted requests by credential kind, rejected ones by status, Responses answers by format. */
-  stats: {
-    verified: Record<CredentialKind, number>;
-    rejected: Record<string, number>;
-    responses: { json: number; sse: number };
-  };
+  stats: ServerStats;
   addApiKey(key: string): void;
   addBedrockApiKey(key: string): void;
   close(): Promise<void>;
@@ -48,7 +44,8 @@ export interface ProviderServer {
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 that verifies every credential it receives: `GET /models`,
- * `POST /responses` (JSON or SSE) under `/v1` and `/openai/v1`, plus `POST /demo/mint` (a short-lived
+ * `POST /responses` and `POST /chat/completions` (JSON or SSE) under `/v1` and `/openai/v1`, errors
+ * in OpenAI's shape, failures on demand (`x-xdemo-fail`), plus `POST /demo/mint` (a short-lived
  * token for the demo's token command) and `POST /demo/expire` (expire every minted token), both
  * guarded by the per-run control secret. Requests for any Host but a loopback one are refused.
  */
@@ -58,12 +55,14 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
   const minter = new TokenMinter(options.tokenTtlMs ?? 10 * 60 * 1000);
   const controlSecret = newControlSecret();
   const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, aws: options.aws };
-  const stats: ProviderServer['stats'] = {
+  const stats: ServerStats = {
     verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
     rejected: {},
     responses: { json: 0, sse: 0 },
+    chat: { json: 0, sse: 0 },
   };
 
+  const context: RouteContext = { policy, controlSecret, failures: new FailureInjector(), stats };
   let port = 0;
   const server = createServer((req, res) => {
     setCommonHeaders(res);
@@ -72,65 +71,28 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     if (!isLoopbackHost(req.headers.host, port)) {
       stats.rejected[421] = (stats.rejected[421] ?? 0) + 1;
       res.setHeader('connection', 'close');
-      return sendJson(res, 421, {
-        error: {
-          message: `this server answers only requests for localhost, 127.0.0.1 or [::1] on port ${port}`,
-          type: 'invalid_request_error',
-          code: 'misdirected_request',
-        },
+      return sendError(res, 421, {
+        message: `this server answers only requests for localhost, 127.0.0.1 or [::1] on port ${port}`,
+        type: 'invalid_request_error',
+        code: 'misdirected_request',
       });
     }
     readBody(req)
-      .then((body) => route(req, res, body))
+      .then((body) => routeRequest(req, res, body, context))
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) {
           // A raw body over the limit is not read to its end: close the connection once the answer is
           // out. A body that only inflated too far was read whole, so the connection stays usable.
           if (!error.decompressed) res.setHeader('connection', 'close');
-          return sendJson(res, 413, { error: { message: error.message, type: 'invalid_request_error' } });
+          return sendError(res, 413, {
+            message: error.message,
+            type: 'invalid_request_error',
+            code: 'request_too_large',
+          });
         }
-        sendJson(res, 500, { error: { message: 'internal error', type: 'server_error' } });
+        sendError(res, 500, { message: 'internal error', type: 'server_error', code: 'internal_error' });
       });
   });
-
-  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'POST' && isControlPath(path))
-      return answerControl(req, res, path, { minter, secret: controlSecret, rejected: stats.rejected });
-    const endpoint = /^\/(?:openai\/)?v1\/(models|responses)$/.exec(path)?.[1];
-    if (!endpoint)
-      return sendJson(res, 404, {
-        error: { message: `no route for ${req.method} ${path}`, type: 'not_found' },
-      });
-
-    const verdict = await checkCredential(
-      { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
-      policy,
-    );
-    if (!verdict.ok) {
-      stats.rejected[verdict.status] = (stats.rejected[verdict.status] ?? 0) + 1;
-      if (verdict.status === 403) {
-        res.setHeader('x-amzn-errortype', verdict.code);
-        return sendJson(res, 403, { message: verdict.message });
-      }
-      return sendJson(res, 401, {
-        error: { message: verdict.message, type: 'invalid_request_error', code: verdict.code },
-      });
-    }
-    stats.verified[verdict.kind]++;
-    res.setHeader('x-demo-verified', verdict.kind);
-
-    if (endpoint === 'models') {
-      const created = 1_700_000_000;
-      return sendJson(res, 200, {
-        object: 'list',
-        data: DEMO_MODELS.map((id) => ({ id, object: 'model', created, owned_by: 'xdemo' })),
-      });
-    }
-    if (req.method !== 'POST')
-      return sendJson(res, 405, { error: { message: 'use POST', type: 'invalid_request_error' } });
-    return answerResponses(req, res, body, verdict.kind, stats.responses);
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -26,57 +26,81 @@ export function answerFor(prompt: string, verifiedBy: string): string {
   return `echo: ${prompt.trim() || '(empty prompt)'} [verified: ${verifiedBy}]`;
 }
 
-/** A completed Responses API object carrying `text` as its one output message. */
-export function responseObject(model: string, text: string): Record<string, unknown> {
-  const id = `resp_${randomUUID().replaceAll('-', '')}`;
+/** Word-ish pieces of `text`, one per streamed delta; together they are `text` again. */
+export function textPieces(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
+}
+
+/** Rough token counts for `usage`: one per word. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** The assistant message of a response, finished or just opened (no content yet). */
+export function messageItem(id: string, text: string | null): Record<string, unknown> {
   return {
     id,
-    object: 'response',
-    created_at: Math.floor(Date.now() / 1000),
-    status: 'completed',
-    model,
-    output: [
-      {
-        type: 'message',
-        id: `msg_${id.slice(5)}`,
-        role: 'assistant',
-        status: 'completed',
-        content: [{ type: 'output_text', text, annotations: [] }],
-      },
-    ],
-    usage: {
-      input_tokens: 1,
-      output_tokens: text.split(/\s+/).length,
-      total_tokens: 1 + text.split(/\s+/).length,
-    },
+    type: 'message',
+    status: text === null ? 'in_progress' : 'completed',
+    role: 'assistant',
+    content: text === null ? [] : [outputTextPart(text)],
   };
 }
 
-/** The server-sent events of a streamed response: created, one delta per word, completed. */
-export function responseEvents(model: string, text: string): Record<string, unknown>[] {
-  const response = responseObject(model, text);
-  const item = (response.output as { id: string }[])[0];
-  const events: Record<string, unknown>[] = [
-    { type: 'response.created', response: { ...response, status: 'in_progress', output: [] } },
-  ];
-  for (const delta of text.match(/\S+\s*/g) ?? []) {
-    events.push({
-      type: 'response.output_text.delta',
-      item_id: item?.id,
-      output_index: 0,
-      content_index: 0,
-      delta,
-      logprobs: [],
-    });
-  }
-  events.push({
-    type: 'response.output_text.done',
-    item_id: item?.id,
-    output_index: 0,
-    content_index: 0,
-    text,
-    logprobs: [],
-  });
-  events.push({ type: 'response.completed', response });
-  return events.map((event, sequence_number) => ({ ...event, sequence_number }));
+/** One `output_text` content part. */
+export function outputTextPart(text: string): Record<string, unknown> {
+  return { type: 'output_text', text, annotations: [], logprobs: [] };
+}
+
+/**
+ * A Responses API object with every field the API documents. With `text` it is completed and carries
+ * the answer as its one output message; with null it is the in-progress shell a stream starts with.
+ */
+export function responseObject(
+  model: string,
+  text: string | null,
+  ids: { id: string; itemId: string; createdAt: number } = newResponseIds(),
+): Record<string, unknown> {
+  const done = text !== null;
+  return {
+    id: ids.id,
+    object: 'response',
+    created_at: ids.createdAt,
+    status: done ? 'completed' : 'in_progress',
+    background: false,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model,
+    output: done ? [messageItem(ids.itemId, text)] : [],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: null, summary: null },
+    service_tier: 'default',
+    store: false,
+    temperature: 1,
+    text: { format: { type: 'text' } },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: 1,
+    truncation: 'disabled',
+    usage: done
+      ? {
+          input_tokens: 1,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: countWords(text),
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: 1 + countWords(text),
+        }
+      : null,
+    user: null,
+    metadata: {},
+  };
+}
+
+/** Fresh ids for one response and its message. */
+export function newResponseIds(): { id: string; itemId: string; createdAt: number } {
+  const hex = randomUUID().replaceAll('-', '');
+  return { id: `resp_${hex}`, itemId: `msg_${hex}`, createdAt: Math.floor(Date.now() / 1000) };
 }

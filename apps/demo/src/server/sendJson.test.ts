@@ -33,8 +33,8 @@ describe('every answer', () => {
       });
     const answers: [string, number, { status: number; headers: Headers | Record<string, unknown> }][] = [
       ['models', 200, await fetch(`${server.openaiBaseUrl}/models`, { headers: auth })],
-      ['json answer', 200, await responses('{"input":"hi"}')],
-      ['sse answer', 200, await responses('{"input":"hi","stream":true}')],
+      ['json answer', 200, await responses('{"model":"demo-echo-1","input":"hi"}')],
+      ['sse answer', 200, await responses('{"model":"demo-echo-1","input":"hi","stream":true}')],
       ['no key', 401, await fetch(`${server.openaiBaseUrl}/models`)],
       [
         'bad signature',
