@@ -19,7 +19,7 @@ describe('decodeAgentIdentityJwt', () => {
   it.each([
     ['two parts', 'abc.def', 'expected three non-empty parts'],
     ['an empty part', `x..y`, 'expected three non-empty parts'],
-    ['a payload that is not base64url', `x.${record.agent_private_key.slice(0, 8)}+/.y`, 'not base64url'],
+    ['a payload that is not base64url', `x.${record.agent_private_key}+/.y`, 'not base64url'],
     ['a payload that is not JSON', `x.${b64('{not json')}.y`, 'not JSON'],
     ['a payload that is not an object', `x.${b64('[1]')}.y`, 'not a JSON object'],
     ['a missing claim', payloadOf(withoutKey), 'the claim agent_private_key is missing'],

@@ -7,7 +7,10 @@ import { scrubCause } from '../model/scrubCause.js';
 import { openSealedTaskId } from './openSealedTaskId.js';
 import { redactedBody } from './redactedBody.js';
 
-/** Where Agent Identity tasks are registered unless `CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL` says otherwise. */
+/**
+ * Where Agent Identity tasks are registered unless `CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL` says otherwise.
+ * @public
+ */
 export const DEFAULT_AGENT_AUTHAPI_BASE_URL = 'https://auth.openai.com/api/accounts';
 
 const TIMEOUT_MS = 30_000;
