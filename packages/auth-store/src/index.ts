@@ -10,6 +10,7 @@ export type { OpenAiAuthSource } from './manager/openAiAuthSource.js';
 export { createOpenAiAuthSource } from './manager/openAiAuthSource.js';
 export type { RecoveryStep, UnauthorizedRecovery } from './manager/recovery.js';
 export type { AuthStatus } from './manager/status.js';
+export { decodeAgentIdentityJwt } from './model/agentIdentityJwt.js';
 export type {
   AgentIdentityAuth,
   AgentTask,
@@ -19,9 +20,10 @@ export type {
   ChatgptAuth,
   PersonalAccessTokenAuth,
 } from './model/auth.js';
-export type { AgentIdentityRecord, AuthDotJson, TokenData } from './model/authDotJson.js';
+export type { AgentIdentity, AgentIdentityRecord, AuthDotJson, TokenData } from './model/authDotJson.js';
 export {
   AgentIdentityRecordSchema,
+  AgentIdentitySchema,
   AuthDotJsonSchema,
   parseAuthDotJson,
   resolveAuthMode,
@@ -38,6 +40,7 @@ export {
 export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
 export type { ChatgptTokens } from './model/loginRecords.js';
 export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
+export { DEFAULT_AGENT_AUTHAPI_BASE_URL } from './refresh/registerAgentTask.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';
 export type { AuthStore, AuthStoreOptions, AuthWarning, StoreMode } from './storage/authStore.js';
 export { createAuthStore } from './storage/authStore.js';

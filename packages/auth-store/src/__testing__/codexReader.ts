@@ -1,7 +1,8 @@
 /**
  * What Codex's deserializer demands of auth.json (codex-rs `login` crate, `AuthDotJson` with serde):
  * known `auth_mode` values, `OPENAI_API_KEY` string or null, `tokens.id_token` a decodable JWT (Codex
- * parses its claims), `last_refresh` RFC 3339, Bedrock `{api_key, region}` strings. Returns problems.
+ * parses its claims), `last_refresh` RFC 3339, Bedrock `{api_key, region}` strings, `agent_identity` a
+ * decodable JWT or a record. Returns problems.
  */
 export function codexReadProblems(doc: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -38,5 +39,22 @@ export function codexReadProblems(doc: Record<string, unknown>): string[] {
   if (bedrock && (!str(bedrock.api_key) || !str(bedrock.region))) problems.push('bedrock_api_key');
   if (doc.personal_access_token != null && !str(doc.personal_access_token))
     problems.push('personal_access_token');
+  // Untagged: a JWT whose payload holds the claims, or the record itself.
+  const identity = doc.agent_identity;
+  if (identity != null) {
+    let claims: unknown = identity;
+    if (typeof identity === 'string') {
+      const parts = identity.split('.');
+      try {
+        if (parts.length !== 3 || parts.some((p) => p === '')) throw new Error('shape');
+        claims = JSON.parse(Buffer.from(parts[1] as string, 'base64url').toString('utf8'));
+      } catch {
+        claims = null;
+      }
+    }
+    const record = (claims && typeof claims === 'object' ? claims : {}) as Record<string, unknown>;
+    for (const field of ['agent_runtime_id', 'agent_private_key'])
+      if (!str(record[field])) problems.push(`agent_identity.${field}`);
+  }
   return problems;
 }

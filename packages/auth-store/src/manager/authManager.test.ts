@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agentPrivateKey } from '../__testing__/agentIdentity.js';
 import { accessToken, idToken } from '../__testing__/fakeTokens.js';
 import { tempHome } from '../__testing__/tempHome.js';
 import type { AccountUpdatedNotification } from '../index.js';
@@ -8,7 +9,7 @@ import { AuthStoreError, createAuthManager, createAuthStore, maskSecret } from '
 
 const agentRecord = {
   agent_runtime_id: 'runtime-1',
-  agent_private_key: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n',
+  agent_private_key: agentPrivateKey(),
   account_id: 'ws-agent',
   email: 'agent@example.com',
   plan_type: 'business',
@@ -70,32 +71,7 @@ describe('AuthManager modes', () => {
     });
   });
 
-  it('agent identity: a per-process task is created on load and never serialized', async () => {
-    const home = await tempHome();
-    const manager = createAuthManager({ home, env: {} });
-    await manager.loginWithAgentIdentity(agentRecord);
-    const auth = await manager.auth();
-    expect(auth).toMatchObject({ mode: 'agentIdentity', accountId: 'ws-agent', planType: 'business' });
-    if (auth?.mode !== 'agentIdentity') throw new Error('unexpected mode');
-    expect(auth.task.taskId).toMatch(/^[0-9a-f-]{36}$/);
-    const text = await readFile(join(home, 'auth.json'), 'utf8');
-    expect(text).not.toContain(auth.task.taskId);
-    expect(JSON.parse(text).agent_identity).toEqual(agentRecord);
-    // Same process, same task; another process (manager) gets its own from a custom registrar.
-    await manager.reload();
-    expect((await manager.auth()) as unknown).toMatchObject({ task: { taskId: auth.task.taskId } });
-    const other = createAuthManager({
-      home,
-      env: {},
-      createAgentTask: async (record) => ({
-        taskId: `task-for-${record.agent_runtime_id}`,
-        createdAt: 'now',
-      }),
-    });
-    expect(await other.auth()).toMatchObject({ task: { taskId: 'task-for-runtime-1' } });
-  });
-
-  it('agent identity: concurrent first loads register exactly one task per process', async () => {
+  it('agent identity: the host registrar gives the task, once per runtime id, shared by concurrent callers', async () => {
     const home = await tempHome();
     await createAuthManager({ home, env: {} }).loginWithAgentIdentity(agentRecord);
     let registered = 0;
@@ -108,10 +84,16 @@ describe('AuthManager modes', () => {
         return { taskId: `task-${registered}-${record.agent_runtime_id}`, createdAt: 'now' };
       },
     });
-    const loaded = await Promise.all(Array.from({ length: 10 }, () => manager.auth()));
+    const auth = await manager.auth();
+    expect(auth).toMatchObject({ mode: 'agentIdentity', accountId: 'ws-agent', planType: 'business' });
+    const tasks = await Promise.all(Array.from({ length: 10 }, () => manager.agentTask()));
     expect(registered).toBe(1);
-    const ids = loaded.map((auth) => (auth?.mode === 'agentIdentity' ? auth.task.taskId : null));
-    expect(new Set(ids)).toEqual(new Set(['task-1-runtime-1']));
+    expect(new Set(tasks.map((task) => task.taskId))).toEqual(new Set(['task-1-runtime-1']));
+    await manager.reload();
+    expect((await manager.agentTask()).taskId).toBe('task-1-runtime-1');
+    const text = await readFile(join(home, 'auth.json'), 'utf8');
+    expect(text).not.toContain('task-1-runtime-1');
+    expect(JSON.parse(text).agent_identity).toEqual(agentRecord);
   });
 
   it('validates input with clear codes', async () => {

@@ -1,9 +1,10 @@
-import type { Auth } from '../model/auth.js';
-import type { AgentIdentityRecord } from '../model/authDotJson.js';
+import type { AgentTask, Auth } from '../model/auth.js';
+import type { AgentIdentity } from '../model/authDotJson.js';
 import type { AccountUpdatedNotification, AuthMode } from '../model/authMode.js';
 import type { ChatgptTokens } from '../model/loginRecords.js';
 import * as records from '../model/loginRecords.js';
 import type { StoreMode } from '../storage/authStore.js';
+import { agentTask } from './agentTask.js';
 import type { AuthManagerOptions, ExternalChatgptTokens } from './authManagerOptions.js';
 import { setExternalTokens } from './externalTokens.js';
 import { login } from './login.js';
@@ -36,7 +37,13 @@ export interface AuthManager {
   loginWithBedrockApiKey(input: { apiKey: string; region: string }): Promise<void>;
   loginWithChatgptTokens(tokens: ChatgptTokens): Promise<void>;
   loginWithPersonalAccessToken(token: string): Promise<void>;
-  loginWithAgentIdentity(record: AgentIdentityRecord): Promise<void>;
+  /** Stores an Agent Identity in the form given: a JWT string (as current Codex) or a record. */
+  loginWithAgentIdentity(identity: AgentIdentity): Promise<void>;
+  /**
+   * The task of the Agent Identity in use, registering it on first use (once per process and
+   * identity). NOT_LOGGED_IN without a login, AUTH_MODE_UNSUPPORTED for another mode.
+   */
+  agentTask(): Promise<AgentTask>;
   setExternalChatgptTokens(tokens: ExternalChatgptTokens): Promise<void>;
   /** Forces a ChatGPT token refresh (under the cross-process lock) unless `staleAccessToken` is already replaced. */
   refreshTokens(staleAccessToken?: string): Promise<void>;
@@ -64,7 +71,8 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     loginWithBedrockApiKey: async (input) => login(state, records.bedrockRecord(input)),
     loginWithChatgptTokens: async (tokens) => login(state, records.chatgptRecord(tokens, new Date())),
     loginWithPersonalAccessToken: async (token) => login(state, records.patRecord(token)),
-    loginWithAgentIdentity: async (record) => login(state, records.agentIdentityRecord(record)),
+    loginWithAgentIdentity: async (identity) => login(state, records.agentIdentityRecord(identity)),
+    agentTask: () => agentTask(state),
     setExternalChatgptTokens: (tokens) => setExternalTokens(state, tokens),
     refreshTokens: (staleAccessToken) => refreshTokens(state, staleAccessToken),
     unauthorizedRecovery: () => createUnauthorizedRecovery(state),

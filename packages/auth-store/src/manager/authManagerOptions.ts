@@ -25,10 +25,19 @@ export interface AuthManagerOptions {
   storeMode?: StoreMode | undefined;
   keyringService?: string | undefined;
   keyringChunkSize?: number | undefined;
-  /** Environment to read (default `process.env`). `OPENAI_API_KEY` never logs anyone in. */
+  /**
+   * Environment to read (default `process.env`): `CODEX_API_KEY` and `CODEX_AGENT_IDENTITY` when
+   * opted in, `CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL`, `CODEX_REFRESH_TOKEN_URL_OVERRIDE`.
+   * `OPENAI_API_KEY` never logs anyone in.
+   */
   env?: Record<string, string | undefined> | undefined;
   /** Opt in to `CODEX_API_KEY` from `env` taking precedence over stored credentials (as `codex exec`). */
   enableCodexApiKeyEnv?: boolean | undefined;
+  /**
+   * Opt in to `CODEX_AGENT_IDENTITY` (an Agent Identity JWT) from `env` taking precedence over
+   * host-supplied and stored credentials; `CODEX_API_KEY`, when also opted in and set, comes first.
+   */
+  enableCodexAgentIdentityEnv?: boolean | undefined;
   /** Token endpoint; default `env.CODEX_REFRESH_TOKEN_URL_OVERRIDE` or OpenAI's. */
   refreshTokenUrl?: string | undefined;
   clientId?: string | undefined;
@@ -39,7 +48,10 @@ export interface AuthManagerOptions {
   refreshExternalTokens?:
     | ((context: { previousAccountId: string | null }) => Promise<ExternalChatgptTokens>)
     | undefined;
-  /** Registers an Agent Identity's per-process task (default: a local random task id). */
+  /**
+   * Replaces the built-in task registration (`POST {authapi}/v1/agent/{runtime id}/task/register`):
+   * called once per runtime id by this manager, and again after a 401 for a new task.
+   */
   createAgentTask?: ((record: AgentIdentityRecord) => Promise<AgentTask>) | undefined;
   /** Replaces the lazy `@napi-rs/keyring` import (another keyring binding, or a fake in tests). */
   loadKeyring?: KeyringLoader | undefined;

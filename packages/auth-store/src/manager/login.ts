@@ -19,7 +19,7 @@ async function keepCorruptCopy(state: ManagerState): Promise<void> {
  */
 export async function login(state: ManagerState, dot: AuthDotJson): Promise<void> {
   const mode = resolveAuthMode(dot);
-  const preview = await buildAuth(dot, 'login', async () => ({ taskId: '', createdAt: '' }));
+  const preview = buildAuth(dot, 'the new login');
   const problem = checkLoginRestrictions(state.options.loginRestrictions, mode, accountOf(preview));
   if (problem) throw new AuthStoreError('LOGIN_RESTRICTED', problem);
   await state.lock.run(async () => {

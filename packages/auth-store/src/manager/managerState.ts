@@ -1,6 +1,8 @@
-import type { AgentTask, Auth } from '../model/auth.js';
+import type { Auth } from '../model/auth.js';
 import type { AuthDotJson } from '../model/authDotJson.js';
 import type { AccountUpdatedNotification } from '../model/authMode.js';
+import type { AgentTaskRegistry } from '../refresh/agentTaskRegistry.js';
+import { createAgentTaskRegistry } from '../refresh/agentTaskRegistry.js';
 import type { Refresher } from '../refresh/refresher.js';
 import { createRefresher } from '../refresh/refresher.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from '../refresh/requestTokenRefresh.js';
@@ -30,8 +32,10 @@ export interface ManagerState {
   readonly lock: StoreLock;
   readonly refresher: Refresher;
   readonly listeners: Set<(notification: AccountUpdatedNotification) => void>;
-  /** Agent Identity tasks by runtime id; promises, so concurrent first loads share one registration. */
-  readonly tasks: Map<string, Promise<AgentTask>>;
+  /** Tasks from the host's `createAgentTask`, by runtime id (built-in registrations are process-wide). */
+  readonly tasks: AgentTaskRegistry;
+  /** The auth last taken from the environment (`CODEX_API_KEY`, `CODEX_AGENT_IDENTITY`), when opted in. */
+  fromEnv: { text: string; auth: Auth } | null;
   /** Undefined until the store is first read. */
   stored: StoredAuth | undefined;
   /** Host-supplied ChatGPT tokens (memory only); they come before the store. */
@@ -67,15 +71,16 @@ export function createManagerState(options: AuthManagerOptions): ManagerState {
       clientId: options.clientId ?? DEFAULT_CLIENT_ID,
     }),
     listeners: new Set(),
-    tasks: new Map(),
+    tasks: createAgentTaskRegistry(),
+    fromEnv: null,
     stored: undefined,
     external: null,
   };
 }
 
-/** The auth in use without loading anything: host-supplied tokens, else the cached stored one. */
+/** The auth in use without loading anything: from the environment, host-supplied, else the cached stored one. */
 export function cachedAuth(state: ManagerState): Auth | null {
-  return state.external ?? state.stored?.auth ?? null;
+  return state.fromEnv?.auth ?? state.external ?? state.stored?.auth ?? null;
 }
 
 export function warn(state: ManagerState, warning: AuthWarning): void {

@@ -21,21 +21,21 @@ async function chatgptLogin(tokens: Awaited<ReturnType<typeof startTokenServer>>
 }
 
 describe('createOpenAiAuthSource', () => {
-  it('sets a bearer header for API keys and PATs, plus ChatGPT-Account-ID for ChatGPT', async () => {
+  it('sets a bearer header for API keys and PATs, plus chatgpt-account-id for ChatGPT (lower-case names)', async () => {
     const manager = createAuthManager({ home: await tempHome(), env: {} });
     const source = createOpenAiAuthSource(manager);
     await expect(source.authorize(request)).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
     await manager.loginWithApiKey('sk-source-0123456789');
     const authorized = await source.authorize(request);
-    expect(authorized.headers).toEqual({ Authorization: 'Bearer sk-source-0123456789' });
+    expect(authorized.headers).toEqual({ authorization: 'Bearer sk-source-0123456789' });
     expect(request.headers).toEqual({ authorization: 'old' });
     await manager.loginWithPersonalAccessToken('pat-source-0123456789');
-    expect((await source.authorize(request)).headers.Authorization).toBe('Bearer pat-source-0123456789');
+    expect((await source.authorize(request)).headers.authorization).toBe('Bearer pat-source-0123456789');
     const at = accessToken(3600);
     await manager.loginWithChatgptTokens({ idToken: idToken('ws-src'), accessToken: at, refreshToken: 'rt' });
     expect((await source.authorize(request)).headers).toEqual({
-      Authorization: `Bearer ${at}`,
-      'ChatGPT-Account-ID': 'ws-src',
+      authorization: `Bearer ${at}`,
+      'chatgpt-account-id': 'ws-src',
     });
     expect(source.describe()).toEqual({ source: 'auth-store', storeMode: 'file', mode: 'chatgpt' });
   });
@@ -135,11 +135,11 @@ describe('createOpenAiAuthSource', () => {
       expect(await source.recover({ status: 401, headers: {} }, first)).toBe(true);
       expect(tokens.requests).toHaveLength(1);
       const retried = await source.authorize(request);
-      expect(retried.headers.Authorization).not.toBe(first.headers.Authorization);
+      expect(retried.headers.authorization).not.toBe(first.headers.authorization);
       // the second request sent the old token; its 401 arrives after the refresh
       expect(await source.recover({ status: 401, headers: {} }, second)).toBe(true);
       expect(tokens.requests).toHaveLength(1);
-      expect((await source.authorize(request)).headers.Authorization).toBe(retried.headers.Authorization);
+      expect((await source.authorize(request)).headers.authorization).toBe(retried.headers.authorization);
       // a 401 for the current token still walks the staged recovery
       expect(await source.recover({ status: 401, headers: {} }, retried)).toBe(true);
       expect(tokens.requests).toHaveLength(2);
@@ -187,7 +187,7 @@ describe('authorize with an abort signal', () => {
       tokens.release();
       const signed = await b;
       const auth = await manager.auth();
-      expect(signed.headers.Authorization).toBe(`Bearer ${auth?.mode === 'chatgpt' ? auth.accessToken : ''}`);
+      expect(signed.headers.authorization).toBe(`Bearer ${auth?.mode === 'chatgpt' ? auth.accessToken : ''}`);
       expect(settled).toEqual(['a rejected', 'b resolved']);
       expect(tokens.requests).toHaveLength(1);
       // An already aborted signal rejects at once with its reason, without touching the store.

@@ -1,8 +1,10 @@
 import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 import { bearerOf, untilAborted } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
+import { assertedTaskId } from '../model/agentAssertion.js';
 import type { AuthMode } from '../model/authMode.js';
 import type { StoreMode } from '../storage/authStore.js';
+import { agentIdentityHeaders } from './agentHeaders.js';
 import type { AuthManager } from './authManager.js';
 import type { UnauthorizedRecovery } from './recovery.js';
 
@@ -34,11 +36,19 @@ function withoutHeaders(
 // A recovery left unfinished longer than this belongs to an older failure; start a new one.
 const RECOVERY_TTL_MS = 5 * 60_000;
 
+/** The `authorization` value of `headers`, whatever the case of its name. */
+function authorizationOf(headers: Record<string, string>): string | undefined {
+  return Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+}
+
 /**
- * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `Authorization:
- * Bearer <api key | access token | personal access token>` plus `ChatGPT-Account-ID` for ChatGPT
- * modes. A stored Bedrock API key or Agent Identity is refused (`AUTH_MODE_UNSUPPORTED`). `recover` walks the manager's staged 401 recovery, one step per call, and declines
- * every other status.
+ * Auth source for OpenAI-compatible requests backed by an {@link AuthManager}: `authorization:
+ * Bearer <api key | access token | personal access token>` plus `chatgpt-account-id` for ChatGPT
+ * modes; for an Agent Identity a fresh `AgentAssertion` per request (the task registered first),
+ * `chatgpt-account-id` and, for FedRAMP accounts, `x-openai-fedramp: true`. Header names are
+ * lower-case. A stored Bedrock API key is refused (`AUTH_MODE_UNSUPPORTED`). `recover` walks the
+ * manager's staged 401 recovery, one step per call (an Agent Identity registers a new task), and
+ * declines every other status.
  * @public
  */
 export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
@@ -46,12 +56,14 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   // The recovery step under way: concurrent 401s wait for it instead of taking the next steps.
   let pending: Promise<boolean> | null = null;
 
-  const currentBearer = async (): Promise<string | null> => {
+  // The credential a request carries: its bearer, or the task id of its Agent Identity assertion.
+  const currentCredential = async (): Promise<string | null> => {
     try {
       const auth = await manager.auth();
       if (auth?.mode === 'apikey') return auth.apiKey;
       if (auth?.mode === 'personalAccessToken') return auth.token;
       if (auth?.mode === 'chatgpt' || auth?.mode === 'chatgptAuthTokens') return auth.accessToken;
+      if (auth?.mode === 'agentIdentity') return (await manager.agentTask()).taskId;
     } catch {
       // the staged recovery reports what is wrong
     }
@@ -59,9 +71,12 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
   };
 
   const recoverOnce = async (request: HttpRequest | undefined): Promise<boolean> => {
-    const sent = request === undefined ? undefined : bearerOf(request.headers);
+    const sent =
+      request === undefined
+        ? undefined
+        : (bearerOf(request.headers) ?? assertedTaskId(authorizationOf(request.headers)));
     if (sent !== undefined) {
-      const current = await currentBearer();
+      const current = await currentCredential();
       if (current !== null && current !== sent) return true;
     }
     if (!recovery || Date.now() - recovery.started > RECOVERY_TTL_MS || !recovery.run.hasNext()) {
@@ -80,25 +95,32 @@ export function createOpenAiAuthSource(manager: AuthManager): OpenAiAuthSource {
       const auth = await untilAborted(manager.auth(), signal);
       if (!auth)
         throw new AuthStoreError('NOT_LOGGED_IN', `not logged in (no credentials under ${manager.home})`);
-      const headers = withoutHeaders(request.headers, ['authorization', 'chatgpt-account-id']);
+      const headers = withoutHeaders(request.headers, [
+        'authorization',
+        'chatgpt-account-id',
+        'x-openai-fedramp',
+      ]);
       switch (auth.mode) {
         case 'bedrockApiKey':
-        case 'agentIdentity':
-          // Neither is a bearer an OpenAI-compatible server takes; a registry refuses a Bedrock key
-          // sooner, naming the provider.
+          // Not a bearer an OpenAI-compatible server takes; a registry refuses it sooner, naming the provider.
           throw new AuthStoreError(
             'AUTH_MODE_UNSUPPORTED',
             `the stored login (mode ${auth.mode}) cannot authorize OpenAI-compatible requests`,
           );
+        case 'agentIdentity': {
+          const task = await untilAborted(manager.agentTask(), signal);
+          Object.assign(headers, agentIdentityHeaders(auth, task));
+          break;
+        }
         case 'apikey':
-          headers.Authorization = `Bearer ${auth.apiKey}`;
+          headers.authorization = `Bearer ${auth.apiKey}`;
           break;
         case 'personalAccessToken':
-          headers.Authorization = `Bearer ${auth.token}`;
+          headers.authorization = `Bearer ${auth.token}`;
           break;
         default:
-          headers.Authorization = `Bearer ${auth.accessToken}`;
-          if (auth.accountId) headers['ChatGPT-Account-ID'] = auth.accountId;
+          headers.authorization = `Bearer ${auth.accessToken}`;
+          if (auth.accountId) headers['chatgpt-account-id'] = auth.accountId;
       }
       return { ...request, headers };
     },

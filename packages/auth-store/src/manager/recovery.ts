@@ -1,5 +1,6 @@
 import { AuthStoreError } from '../errors.js';
 import { accountOf } from '../model/buildAuth.js';
+import { agentTask, renewAgentTask } from './agentTask.js';
 import { refreshExternalTokens } from './externalTokens.js';
 import type { ManagerState } from './managerState.js';
 import { cachedAuth } from './managerState.js';
@@ -11,7 +12,7 @@ import { adopt, authOf } from './storedAuth.js';
  * @public
  */
 export interface RecoveryStep {
-  step: 'reload' | 'refresh' | 'externalRefresh';
+  step: 'reload' | 'refresh' | 'externalRefresh' | 'agentTask';
   retry: boolean;
   /** Why the step could not help (e.g. a permanent refresh failure); never a secret. */
   error?: AuthStoreError | undefined;
@@ -29,7 +30,7 @@ export interface UnauthorizedRecovery {
 /** Re-reads the store and adopts it only when it still holds the same account. */
 async function reloadSameAccount(state: ManagerState): Promise<'changed' | 'unchanged' | 'accountChanged'> {
   const dot = await state.store.load();
-  const next = dot ? await authOf(state, dot, 'store') : null;
+  const next = dot ? authOf(dot, 'store') : null;
   const current = state.stored?.auth ?? null;
   if (!next || next.mode !== current?.mode || accountOf(next) !== accountOf(current)) return 'accountChanged';
   return (await adopt(state, dot)) ? 'changed' : 'unchanged';
@@ -42,6 +43,10 @@ async function runStep(
   later: () => boolean,
 ): Promise<RecoveryStep | 'unchanged'> {
   if (step === 'externalRefresh') return { step, retry: await refreshExternalTokens(state) };
+  if (step === 'agentTask') {
+    await renewAgentTask(state, (await agentTask(state)).taskId);
+    return { step, retry: true };
+  }
   if (step === 'refresh') {
     const before = cachedAuth(state);
     if (before?.mode !== 'chatgpt') return { step, retry: false };
@@ -61,17 +66,19 @@ async function runStep(
 /**
  * Codex's staged recovery: first reload from storage, because another process may have refreshed,
  * but only adopt it if the account is unchanged; then refresh; then done. Host-supplied tokens get
- * exactly one call of the host's refresh callback. A step that fails with an {@link AuthStoreError}
- * ends the recovery and reports it.
+ * exactly one call of the host's refresh callback; an Agent Identity registers a new task, once.
+ * A step that fails with an {@link AuthStoreError} ends the recovery and reports it.
  */
 export function createUnauthorizedRecovery(state: ManagerState): UnauthorizedRecovery {
   const start = cachedAuth(state);
   const stages: Array<RecoveryStep['step']> =
     start?.mode === 'chatgptAuthTokens'
       ? ['externalRefresh']
-      : start?.mode === 'chatgpt'
-        ? ['reload', 'refresh']
-        : ['reload'];
+      : start?.mode === 'agentIdentity'
+        ? ['agentTask']
+        : start?.mode === 'chatgpt'
+          ? ['reload', 'refresh']
+          : ['reload'];
   const hasNext = (): boolean => stages.length > 0;
   return {
     hasNext,

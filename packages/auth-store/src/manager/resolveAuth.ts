@@ -1,8 +1,7 @@
 import { AuthStoreError } from '../errors.js';
 import type { Auth } from '../model/auth.js';
-import { sealAuth } from '../model/auth.js';
 import { accountOf } from '../model/buildAuth.js';
-import { requireHeaderSafe } from '../model/credentialValues.js';
+import { envAuth } from './envAuth.js';
 import { checkLoginRestrictions } from './loginRestrictions.js';
 import { logout } from './logout.js';
 import type { ManagerState } from './managerState.js';
@@ -20,15 +19,13 @@ async function enforceRestrictions(state: ManagerState, auth: Auth | null): Prom
 }
 
 /**
- * `manager.auth()`: `CODEX_API_KEY` when opted in, else host-supplied tokens, else the stored login
- * (read once, checked against the restrictions, ChatGPT tokens refreshed when due), else null.
+ * `manager.auth()`: `CODEX_API_KEY` or `CODEX_AGENT_IDENTITY` when opted in, else host-supplied
+ * tokens, else the stored login (read once, checked against the restrictions, ChatGPT tokens
+ * refreshed when due), else null.
  */
 export async function resolveAuth(state: ManagerState): Promise<Auth | null> {
-  const envKey = state.options.enableCodexApiKeyEnv ? state.env.CODEX_API_KEY?.trim() : undefined;
-  if (envKey) {
-    requireHeaderSafe(envKey, 'the environment variable CODEX_API_KEY');
-    return sealAuth({ mode: 'apikey', apiKey: envKey });
-  }
+  const fromEnv = envAuth(state);
+  if (fromEnv) return fromEnv;
   if (state.external) return state.external;
   await loadOnce(state);
   await enforceRestrictions(state, state.stored?.auth ?? null);

@@ -29,6 +29,7 @@ const REFUSED_BY_STATUS: readonly AuthStoreErrorCode[] = [
   'AUTH_FILE_IO',
   'UNSAFE_HOME',
   'INVALID_CREDENTIAL_VALUE',
+  'AGENT_IDENTITY_INVALID',
 ];
 
 /** The current login as `status()` describes it; other failures describe the cached login. */

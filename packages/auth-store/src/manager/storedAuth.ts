@@ -1,13 +1,12 @@
 import type { Auth } from '../model/auth.js';
 import type { AuthDotJson } from '../model/authDotJson.js';
 import { buildAuth } from '../model/buildAuth.js';
-import { agentTask } from './agentTask.js';
 import type { ManagerState } from './managerState.js';
 import { notify } from './notifications.js';
 
 /** Builds the auth of a stored record; `source` names where it came from in errors. */
-export function authOf(state: ManagerState, dot: AuthDotJson, source: string): Promise<Auth> {
-  return buildAuth(dot, source, (record) => agentTask(state, record));
+export function authOf(dot: AuthDotJson, source: string): Auth {
+  return buildAuth(dot, source);
 }
 
 /**
@@ -22,7 +21,7 @@ export async function adopt(
 ): Promise<boolean> {
   const changed = JSON.stringify(dot) !== JSON.stringify(state.stored?.dot ?? null);
   const source = state.storeMode === 'file' ? state.file.path : `${state.storeMode} store`;
-  const auth = dot ? await authOf(state, dot, source) : null;
+  const auth = dot ? authOf(dot, source) : null;
   const before = state.stored;
   state.stored = { dot, auth };
   if (changed && (before !== undefined || announce)) notify(state);

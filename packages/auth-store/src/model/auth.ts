@@ -24,7 +24,8 @@ export interface ChatgptAuth {
 }
 
 /**
- * The per-process task an Agent Identity gets on load; runtime state, never serialized.
+ * The task an Agent Identity registers once per process before its first request; runtime state,
+ * never serialized.
  * @public
  */
 export interface AgentTask {
@@ -33,16 +34,18 @@ export interface AgentTask {
 }
 
 /**
- * Agent Identity login: the stored record plus this process's task.
+ * Agent Identity login: its claims as a record (decoded when it was stored or given as a JWT). Its
+ * task is registered when the first request needs it (`manager.agentTask()`).
  * @public
  */
 export interface AgentIdentityAuth {
   readonly mode: 'agentIdentity';
   readonly record: AgentIdentityRecord;
-  readonly task: AgentTask;
   readonly accountId: string | null;
   readonly email: string | null;
   readonly planType: PlanType | null;
+  /** Whether requests carry `X-OpenAI-Fedramp: true` (claim `chatgpt_account_is_fedramp`). */
+  readonly fedramp: boolean;
 }
 
 /**

@@ -13,6 +13,8 @@ describe('auth.json format', () => {
     ['codex-bedrock.json', 'bedrockApiKey'],
     ['codex-pat.json', 'personalAccessToken'],
     ['codex-agent-identity.json', 'agentIdentity'],
+    ['codex-agent-identity-task.json', 'agentIdentity'],
+    ['codex-agent-identity-jwt.json', 'agentIdentity'],
   ])('loads the Codex-written %s unchanged as %s', async (name, mode) => {
     const text = await fixture(name);
     const parsed = parseAuthDotJson(text, name);

@@ -17,17 +17,35 @@ export const TokenDataSchema = z.looseObject({
 });
 
 /**
- * A registered Agent Identity, as auth.json's `agent_identity`.
+ * A registered Agent Identity in record form. `agent_private_key` is the standard base64 of an
+ * Ed25519 private key in PKCS#8 DER. `task_id` is kept when a file carries it; the task this
+ * process registers is never written.
  * @public
  */
-export const AgentIdentityRecordSchema = z.looseObject({
-  agent_runtime_id: z.string(),
-  agent_private_key: z.string(),
-  account_id: z.string().nullable().optional(),
-  chatgpt_user_id: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
-  plan_type: z.string().nullable().optional(),
-});
+export const AgentIdentityRecordSchema = z
+  .looseObject({
+    agent_runtime_id: z.string(),
+    agent_private_key: z.string(),
+    account_id: z.string().nullable().optional(),
+    chatgpt_user_id: z.string().nullable().optional(),
+    email: z.string().nullable().optional(),
+    plan_type: z.string().nullable().optional(),
+    chatgpt_account_is_fedramp: z.boolean().nullable().optional(),
+    task_id: z.string().nullable().optional(),
+  })
+  .meta({ id: 'AgentIdentityRecord' });
+
+/**
+ * auth.json's `agent_identity`: a JWT whose payload carries the record's claims (how current Codex
+ * stores it), or the record itself. Whichever form was read is the form written back.
+ * @public
+ */
+export const AgentIdentitySchema = z
+  .union([
+    z.string().describe('A JWT whose payload carries the Agent Identity claims.'),
+    AgentIdentityRecordSchema,
+  ])
+  .meta({ id: 'AgentIdentity' });
 
 const BedrockApiKeySchema = z.looseObject({ api_key: z.string(), region: z.string() });
 
@@ -35,15 +53,17 @@ const BedrockApiKeySchema = z.looseObject({ api_key: z.string(), region: z.strin
  * The auth.json document (also the keyring value), as Codex writes it.
  * @public
  */
-export const AuthDotJsonSchema = z.looseObject({
-  auth_mode: AuthModeSchema.nullable().optional(),
-  OPENAI_API_KEY: z.string().nullable().optional(),
-  tokens: TokenDataSchema.nullable().optional(),
-  last_refresh: z.string().nullable().optional(),
-  agent_identity: AgentIdentityRecordSchema.nullable().optional(),
-  personal_access_token: z.string().nullable().optional(),
-  bedrock_api_key: BedrockApiKeySchema.nullable().optional(),
-});
+export const AuthDotJsonSchema = z
+  .looseObject({
+    auth_mode: AuthModeSchema.nullable().optional(),
+    OPENAI_API_KEY: z.string().nullable().optional(),
+    tokens: TokenDataSchema.nullable().optional(),
+    last_refresh: z.string().nullable().optional(),
+    agent_identity: AgentIdentitySchema.nullable().optional(),
+    personal_access_token: z.string().nullable().optional(),
+    bedrock_api_key: BedrockApiKeySchema.nullable().optional(),
+  })
+  .meta({ id: 'AuthDotJson' });
 
 /**
  * Parsed contents of auth.json. Secrets live in it: never log or print it.
@@ -60,6 +80,11 @@ export type TokenData = z.infer<typeof TokenDataSchema>;
  * @public
  */
 export type AgentIdentityRecord = z.infer<typeof AgentIdentityRecordSchema>;
+/**
+ * auth.json's `agent_identity`: a JWT string or an {@link AgentIdentityRecord}.
+ * @public
+ */
+export type AgentIdentity = z.infer<typeof AgentIdentitySchema>;
 
 /**
  * The effective mode: `auth_mode` when present, else inferred like Codex does:

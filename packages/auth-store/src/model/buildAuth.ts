@@ -1,5 +1,7 @@
 import { AuthStoreError } from '../errors.js';
-import type { AgentTask, Auth } from './auth.js';
+import { agentIdentityRecordOf } from './agentIdentityJwt.js';
+import { agentKey } from './agentKey.js';
+import type { AgentIdentityAuth, Auth } from './auth.js';
 import { sealAuth } from './auth.js';
 import type { AgentIdentityRecord, AuthDotJson } from './authDotJson.js';
 import { resolveAuthMode } from './authDotJson.js';
@@ -10,12 +12,24 @@ function missing(source: string, mode: string, field: string): AuthStoreError {
   return new AuthStoreError('INVALID_CREDENTIAL', `${source} is in ${mode} mode but has no ${field}`);
 }
 
-/** Turns a stored record into the runtime {@link Auth}; `task` supplies an agent's process task. */
-export async function buildAuth(
-  dot: AuthDotJson,
-  source: string,
-  task: (record: AgentIdentityRecord) => Promise<AgentTask>,
-): Promise<Auth> {
+/**
+ * The auth of an Agent Identity record; its key is checked here, so a bad one is refused (naming
+ * `source`) before any request.
+ */
+export function agentIdentityAuth(record: AgentIdentityRecord, source: string): AgentIdentityAuth {
+  agentKey(record.agent_private_key, source);
+  return sealAuth({
+    mode: 'agentIdentity',
+    record,
+    accountId: record.account_id ?? null,
+    email: record.email || null,
+    planType: toPlanType(record.plan_type),
+    fedramp: record.chatgpt_account_is_fedramp === true,
+  });
+}
+
+/** Turns a stored record into the runtime {@link Auth}; `source` names it in errors. */
+export function buildAuth(dot: AuthDotJson, source: string): Auth {
   const mode = resolveAuthMode(dot);
   switch (mode) {
     case 'apikey':
@@ -28,16 +42,9 @@ export async function buildAuth(
       if (!dot.bedrock_api_key) throw missing(source, mode, 'bedrock_api_key');
       return sealAuth({ mode, apiKey: dot.bedrock_api_key.api_key, region: dot.bedrock_api_key.region });
     case 'agentIdentity': {
-      const record = dot.agent_identity;
-      if (!record) throw missing(source, mode, 'agent_identity');
-      return sealAuth({
-        mode,
-        record,
-        task: await task(record),
-        accountId: record.account_id ?? null,
-        email: record.email ?? null,
-        planType: toPlanType(record.plan_type),
-      });
+      const identity = dot.agent_identity;
+      if (!identity) throw missing(source, mode, 'agent_identity');
+      return agentIdentityAuth(agentIdentityRecordOf(identity, source), source);
     }
     default: {
       const tokens = dot.tokens;

@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agentJwt, agentRecord } from '../__testing__/agentIdentity.js';
 import { codexReadProblems } from '../__testing__/codexReader.js';
 import { accessToken, idToken } from '../__testing__/fakeTokens.js';
 import { tempHome } from '../__testing__/tempHome.js';
@@ -12,6 +13,8 @@ const fixtures = [
   'codex-bedrock.json',
   'codex-pat.json',
   'codex-agent-identity.json',
+  'codex-agent-identity-task.json',
+  'codex-agent-identity-jwt.json',
 ];
 const readJson = async (path: string): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(path, 'utf8'));
@@ -48,7 +51,8 @@ describe('Codex compatibility', () => {
           accessToken: accessToken(3600),
           refreshToken: 'rt-c',
         }),
-      () => manager.loginWithAgentIdentity({ agent_runtime_id: 'rt', agent_private_key: 'key material' }),
+      () => manager.loginWithAgentIdentity(agentRecord()),
+      () => manager.loginWithAgentIdentity(agentJwt(agentRecord())),
     ];
     for (const login of logins) {
       await login();
@@ -57,5 +61,31 @@ describe('Codex compatibility', () => {
       expect(written).toHaveProperty('OPENAI_API_KEY');
       expect(written).toHaveProperty('auth_mode');
     }
+  });
+
+  it('an agent_identity JWT is an Agent Identity, not a corrupt file: status reads its claims, login keeps no copy', async () => {
+    const fixture = await readJson(
+      join(import.meta.dirname, '__fixtures__', 'codex-agent-identity-jwt.json'),
+    );
+    const home = await tempHome();
+    await mkdir(home, { recursive: true });
+    await writeFile(join(home, 'auth.json'), JSON.stringify(fixture), { mode: 0o600 });
+    const warnings: unknown[] = [];
+    const manager = createAuthManager({ home, env: {}, onWarning: (w) => warnings.push(w) });
+    expect(await manager.status()).toEqual({
+      loggedIn: true,
+      mode: 'agentIdentity',
+      storeMode: 'file',
+      maskedKey: null,
+      email: null,
+      planType: 'business',
+      accountId: 'ws-fixture-0001',
+      region: null,
+    });
+    expect(await manager.auth()).toMatchObject({ mode: 'agentIdentity', fedramp: true });
+    await manager.loginWithApiKey('sk-after-agent-0123456789');
+    expect(await manager.logout()).toBe(true);
+    expect(warnings).toEqual([]);
+    expect(await readdir(home)).not.toContainEqual(expect.stringContaining('corrupt'));
   });
 });

@@ -1,7 +1,7 @@
 import { isHeaderValue } from '@x/auth-seam';
 import { AuthStoreError } from '../errors.js';
 import type { AuthDotJson } from './authDotJson.js';
-import { idTokenInfo } from './jwt.js';
+import { idTokenInfo, jwtClaims } from './jwt.js';
 
 /**
  * Returns `value`, or throws INVALID_CREDENTIAL_VALUE naming `where` (never the value) when an HTTP
@@ -35,5 +35,20 @@ export function checkStoredValues(dot: AuthDotJson, source: string): void {
   check(dot.tokens?.account_id, 'tokens.account_id');
   if (dot.tokens)
     check(idTokenInfo(dot.tokens.id_token).accountId, 'tokens.id_token (chatgpt_account_id claim)');
-  check(dot.agent_identity?.account_id, 'agent_identity.account_id');
+  const identity = dot.agent_identity;
+  if (identity && typeof identity === 'object') {
+    check(identity.account_id, 'agent_identity.account_id');
+    check(identity.agent_runtime_id, 'agent_identity.agent_runtime_id');
+  } else if (typeof identity === 'string') {
+    // A malformed JWT is reported, naming the problem, when the auth is built from it.
+    const claims = jwtClaims(identity);
+    check(
+      typeof claims?.account_id === 'string' ? claims.account_id : null,
+      'agent_identity (claim account_id)',
+    );
+    check(
+      typeof claims?.agent_runtime_id === 'string' ? claims.agent_runtime_id : null,
+      'agent_identity (claim agent_runtime_id)',
+    );
+  }
 }

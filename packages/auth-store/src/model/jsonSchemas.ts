@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgentIdentitySchema, AuthDotJsonSchema } from './authDotJson.js';
 import { AccountUpdatedNotificationSchema, AuthModeSchema, PlanTypeSchema } from './authMode.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -27,5 +28,7 @@ export function generateAuthJsonSchemas(): Record<string, Record<string, unknown
     'AuthMode.json': draft7(AuthModeSchema, 'AuthMode'),
     'PlanType.json': draft7(PlanTypeSchema, 'PlanType'),
     'AccountUpdatedNotification.json': draft7(AccountUpdatedNotificationSchema, 'AccountUpdatedNotification'),
+    'AgentIdentity.json': draft7(AgentIdentitySchema, 'AgentIdentity'),
+    'AuthDotJson.json': draft7(AuthDotJsonSchema, 'AuthDotJson'),
   };
 }

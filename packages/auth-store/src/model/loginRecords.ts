@@ -1,6 +1,8 @@
 import { AuthStoreError } from '../errors.js';
-import type { AgentIdentityRecord, AuthDotJson } from './authDotJson.js';
-import { AuthDotJsonSchema } from './authDotJson.js';
+import { decodeAgentIdentityJwt } from './agentIdentityJwt.js';
+import { agentKey } from './agentKey.js';
+import type { AgentIdentity, AuthDotJson } from './authDotJson.js';
+import { AgentIdentityRecordSchema } from './authDotJson.js';
 import { requireHeaderSafe } from './credentialValues.js';
 import { idTokenInfo } from './jwt.js';
 
@@ -69,18 +71,31 @@ export function chatgptRecord(tokens: ChatgptTokens, now: Date): AuthDotJson {
   };
 }
 
-export function agentIdentityRecord(record: AgentIdentityRecord): AuthDotJson {
-  const dot = { auth_mode: 'agentIdentity', OPENAI_API_KEY: null, agent_identity: record };
-  const parsed = AuthDotJsonSchema.safeParse(dot);
-  if (!parsed.success || !record) {
-    const fields = parsed.success ? [] : parsed.error.issues.map((i) => i.path.slice(1).join('.'));
+/**
+ * An Agent Identity login, kept in the form given: a JWT (stored as the string, as current Codex
+ * does) or a record. Either way its claims and key are checked first.
+ */
+export function agentIdentityRecord(identity: AgentIdentity): AuthDotJson {
+  if (typeof identity === 'string') {
+    const jwt = identity.trim();
+    const claims = decodeAgentIdentityJwt(jwt, 'the agent identity JWT');
+    requireHeaderSafe(claims.agent_runtime_id, 'the agent identity JWT (claim agent_runtime_id)');
+    if (claims.account_id) requireHeaderSafe(claims.account_id, 'the agent identity JWT (claim account_id)');
+    agentKey(claims.agent_private_key, 'the agent identity JWT');
+    return { auth_mode: 'agentIdentity', OPENAI_API_KEY: null, agent_identity: jwt };
+  }
+  const parsed = AgentIdentityRecordSchema.safeParse(identity);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.') || '(the record itself)');
     throw new AuthStoreError(
       'INVALID_CREDENTIAL',
       `agent identity record has invalid fields: ${fields.join(', ')}`,
     );
   }
+  const record = parsed.data;
   requireText(record.agent_runtime_id, 'agent_runtime_id');
   requireText(record.agent_private_key, 'agent_private_key', true);
   if (record.account_id) requireHeaderSafe(record.account_id, 'agent identity account_id');
-  return parsed.data;
+  agentKey(record.agent_private_key, 'the agent identity record');
+  return { auth_mode: 'agentIdentity', OPENAI_API_KEY: null, agent_identity: record };
 }

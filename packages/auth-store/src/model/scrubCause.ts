@@ -1,4 +1,5 @@
 import type { AuthDotJson } from './authDotJson.js';
+import { jwtClaims } from './jwt.js';
 
 // Keep at most this many levels of a foreign error's own causes.
 const MAX_DEPTH = 4;
@@ -42,7 +43,8 @@ export function secretValues(dot: AuthDotJson | null | undefined): string[] {
     dot.tokens?.id_token,
     dot.tokens?.access_token,
     dot.tokens?.refresh_token,
-    dot.agent_identity?.agent_private_key,
+    typeof dot.agent_identity === 'string' ? dot.agent_identity : dot.agent_identity?.agent_private_key,
+    typeof dot.agent_identity === 'string' ? jwtClaims(dot.agent_identity)?.agent_private_key : undefined,
   ];
   return values.filter((v): v is string => typeof v === 'string');
 }

@@ -8,8 +8,8 @@ const BEDROCK_KEY_ONLY_MESSAGE =
 
 /**
  * OpenAI auth from the auth store (`requires_openai_auth`): the store's bearer plus
- * `ChatGPT-Account-ID` for ChatGPT modes, with the store's staged 401 recovery. A stored Bedrock API
- * key is refused with Codex's message.
+ * `ChatGPT-Account-ID` for ChatGPT modes, or an Agent Identity's per-request assertion, with the
+ * store's 401 recovery. A stored Bedrock API key is refused with Codex's message.
  */
 export function openAiLoginSource(manager: AuthManager, providerId: string): AuthSource {
   // Typed as the seam, so the caller's signal reaches the store's source as well.
