@@ -234,9 +234,17 @@ describe('xdemo', () => {
       expect(tour.stdout).toMatch(new RegExp(`${provider}\\s+\\S+\\s+yes \\(`));
     }
     expect(tour.stdout).toMatch(/xdemo-command\s+command\s+yes \(command-token\)\s+1\s/);
-    expect(tour.stdout).toContain('All 5 auth paths verified by the server.');
-    // The keys and tokens the tour makes for itself stay out of its output.
-    expect(tour.stdout + tour.stderr).not.toMatch(/sk-xdemo-|bedrock-api-key-|demo-cmd-/);
+    // Agent Identity twice: the server verified the assertion, with a plain then a sealed task id.
+    expect(tour.stdout).toMatch(/xdemo-agent\s+openai-login\s+yes \(agent-identity\)\s+0\s.*\(task_id\)/);
+    expect(tour.stdout).toMatch(
+      /xdemo-agent\s+openai-login\s+yes \(agent-identity\)\s+0\s.*\(encrypted_task_id\)/,
+    );
+    expect(tour.stdout).toContain('All 7 auth paths verified by the server.');
+    // The keys and tokens the tour makes for itself stay out of its output: no API key, Bedrock key
+    // or minted token, no JWT (base64url JSON opens with `eyJ`), no Ed25519 PKCS#8 key in base64.
+    expect(tour.stdout + tour.stderr).not.toMatch(
+      /sk-xdemo-|bedrock-api-key-|demo-cmd-|eyJ|MC4CAQAwBQYDK2Vw/,
+    );
   });
 
   it('never prints a secret', () => {

@@ -124,6 +124,8 @@ describe('xdemo, by CLI convention', () => {
       'command-token',
       'sigv4',
       'bedrock-api-key',
+      'agent-identity',
+      'agent-identity',
     ]);
     expect(tour.stderr).toContain('xdemo tour: server');
   });
@@ -139,7 +141,7 @@ describe('xdemo, by CLI convention', () => {
     const ours = await cli(['login', '--with-api-key', '--with-bedrock-api-key']);
     expect(ours.code).toBe(2);
     expect(ours.stderr).toBe(
-      'xdemo: error: choose one of --with-api-key and --with-bedrock-api-key (INVALID_USAGE)\n(run xdemo login --help for usage)\n',
+      'xdemo: error: choose one of --with-api-key, --with-bedrock-api-key, --agent-identity (INVALID_USAGE)\n(run xdemo login --help for usage)\n',
     );
   });
 

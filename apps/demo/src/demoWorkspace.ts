@@ -77,6 +77,11 @@ name = "xdemo (API key login)"
 base_url = ${q(`${origin}/v1`)}
 requires_openai_auth = true
 
+[model_providers.xdemo-agent]
+name = "xdemo (Agent Identity login)"
+base_url = ${q(`${origin}/v1`)}
+requires_openai_auth = true
+
 [model_providers.xdemo-command]
 name = "xdemo (command token)"
 base_url = ${q(`${origin}/v1`)}

@@ -10,6 +10,7 @@ import { writeDemoWorkspace } from './demoWorkspace.js';
 import { describeError } from './errorReport.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { startDemoServer } from './server/startDemoServer.js';
+import { tourAgentIdentity } from './tourAgentIdentity.js';
 
 export interface TourRow {
   provider: string;
@@ -22,10 +23,14 @@ export interface TourRow {
   note?: string;
 }
 
+/** Asks `provider` once and records the row: verified when the server names `expected`. */
+export type TourAsk = (provider: ModelProvider, expected: string, note?: string) => Promise<TourRow>;
+
 /**
  * What `npm run demo` shows: in a temporary home, the embedded server and one provider per auth path
  * (API key login, command-minted tokens with a forced expiry, Bedrock SigV4 with static keys over a
- * base_url override, Bedrock API key login), each asked once through the official openai client.
+ * base_url override, Bedrock API key login, Agent Identity login with a plain and then a sealed task
+ * id), each asked once through the official openai client.
  */
 export async function runTour(log: (line: string) => void = console.log): Promise<TourRow[]> {
   const home = await mkdtemp(join(tmpdir(), 'xdemo-tour-'));
@@ -45,6 +50,7 @@ export async function runTour(log: (line: string) => void = console.log): Promis
       PATH: process.env.PATH,
       HOME: home,
       ...workspace.awsEnv,
+      CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL: server.agentAuthapiBaseUrl,
     };
     const sends = new Map<string, number>();
     const countingFetch: typeof fetch = (input, init) => {
@@ -62,7 +68,7 @@ export async function runTour(log: (line: string) => void = console.log): Promis
     });
 
     const rows: TourRow[] = [];
-    const ask = async (provider: ModelProvider, expected: string, note?: string): Promise<void> => {
+    const ask: TourAsk = async (provider, expected, note) => {
       sends.clear();
       const started = performance.now();
       const summary = registry.list().find((p) => p.id === provider.id);
@@ -89,6 +95,7 @@ export async function runTour(log: (line: string) => void = console.log): Promis
       row.latencyMs = Math.round(performance.now() - started);
       row.retries = Math.max(0, [...sends.values()].reduce((a, b) => a + b, 0) - 1);
       rows.push(row);
+      return row;
     };
 
     await manager.loginWithApiKey(apiKey);
@@ -107,29 +114,11 @@ export async function runTour(log: (line: string) => void = console.log): Promis
 
     await manager.loginWithBedrockApiKey({ apiKey: bedrockApiKey, region: DEMO_AWS_REGION });
     await ask(await registry.resolve('amazon-bedrock-runtime'), 'bedrock-api-key');
+
+    await tourAgentIdentity(server, manager, await registry.resolve('xdemo-agent'), ask);
     return rows;
   } finally {
     await server.close();
     await rm(home, { recursive: true, force: true });
   }
-}
-
-/** The compact table the tour prints. */
-export function formatTourTable(rows: readonly TourRow[]): string {
-  const header = ['provider', 'auth method', 'verified by server', 'retries', 'latency', 'note'];
-  const lines = rows.map((r) => [
-    r.provider,
-    r.authMethod,
-    r.ok ? `yes (${r.verifiedBy})` : `NO (${r.verifiedBy ?? 'rejected'})`,
-    String(r.retries),
-    `${r.latencyMs} ms`,
-    r.note ?? '',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const format = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
 }

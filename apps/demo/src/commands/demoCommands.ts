@@ -3,13 +3,14 @@ import { chosenHome, type GlobalOptions, openManager } from '../context.js';
 import { DemoError } from '../demoError.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
 import { ExitCode } from '../exitCodes.js';
+import { formatTourTable } from '../formatTourTable.js';
 import { readDemoVersion, readPackageVersions } from '../packageVersions.js';
 import { printJson } from '../printJson.js';
 import { prepareServeHome } from '../serveHome.js';
 import { FAIL_HEADER } from '../server/failureInjector.js';
 import type { ProviderServer } from '../server/providerServer.js';
 import { startDemoServer } from '../server/startDemoServer.js';
-import { formatTourTable, runTour } from '../tour.js';
+import { runTour } from '../tour.js';
 import { tourVerdict } from '../tourVerdict.js';
 
 /** `serve` (the embedded provider server in the foreground) and `tour` (what `npm run demo` runs). */

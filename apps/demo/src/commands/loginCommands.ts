@@ -8,8 +8,20 @@ import { readSecretFromStdin } from '../readSecretFromStdin.js';
 const API_KEY_EXAMPLE = 'printenv OPENAI_API_KEY | xdemo login --with-api-key';
 const BEDROCK_KEY_EXAMPLE =
   'printenv AWS_BEARER_TOKEN_BEDROCK | xdemo login --with-bedrock-api-key --region us-east-1';
+const AGENT_IDENTITY_EXAMPLE = 'printenv CODEX_AGENT_IDENTITY | xdemo login --agent-identity';
+const LOGIN_WAYS = ['--with-api-key', '--with-bedrock-api-key', '--agent-identity'] as const;
 
-/** `login --with-api-key`, `login --with-bedrock-api-key --region R`, `login status`, `logout`. */
+interface LoginOptions {
+  withApiKey?: boolean;
+  withBedrockApiKey?: boolean;
+  agentIdentity?: boolean;
+  region?: string;
+}
+
+/**
+ * `login --with-api-key`, `login --with-bedrock-api-key --region R`, `login --agent-identity`,
+ * `login status`, `logout`.
+ */
 export function registerLoginCommands(program: Command, globals: () => GlobalOptions): void {
   const login = program
     .command('login')
@@ -17,15 +29,26 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
     .option('--with-api-key', 'log in with an OpenAI-style API key read from stdin')
     .option('--with-bedrock-api-key', 'log in with an Amazon Bedrock API key read from stdin')
     .option('--region <region>', 'AWS region of the Bedrock API key')
-    .addHelpText('after', `\nExamples:\n  ${API_KEY_EXAMPLE}\n  ${BEDROCK_KEY_EXAMPLE}`)
-    .action(async (options: { withApiKey?: boolean; withBedrockApiKey?: boolean; region?: string }) => {
+    .option('--agent-identity', 'log in with an Agent Identity JWT read from stdin')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  ${API_KEY_EXAMPLE}\n  ${BEDROCK_KEY_EXAMPLE}\n  ${AGENT_IDENTITY_EXAMPLE}`,
+    )
+    .action(async (options: LoginOptions) => {
       const manager = openManager(resolveHome(globals()));
-      if (options.withApiKey && options.withBedrockApiKey) {
-        throw new DemoError(
-          'INVALID_USAGE',
-          'choose one of --with-api-key and --with-bedrock-api-key',
-          ExitCode.usage,
+      const chosen = [options.withApiKey, options.withBedrockApiKey, options.agentIdentity].filter(Boolean);
+      if (chosen.length > 1) {
+        throw new DemoError('INVALID_USAGE', `choose one of ${LOGIN_WAYS.join(', ')}`, ExitCode.usage);
+      }
+      if (options.agentIdentity) {
+        const jwt = await readSecretFromStdin('the Agent Identity JWT', AGENT_IDENTITY_EXAMPLE);
+        await manager.loginWithAgentIdentity(jwt);
+        const status = await manager.status();
+        console.log(
+          `Logged in with an Agent Identity${status.email ? ` (${status.email})` : ''}` +
+            `${status.accountId ? ` for account ${status.accountId}` : ''}.`,
         );
+        return;
       }
       if (options.withApiKey) {
         await manager.loginWithApiKey(await readSecretFromStdin('the API key', API_KEY_EXAMPLE));
@@ -46,7 +69,7 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
       }
       throw new DemoError(
         'INVALID_USAGE',
-        'say how to log in: --with-api-key, or --with-bedrock-api-key --region <region>',
+        'say how to log in: --with-api-key, --with-bedrock-api-key --region <region>, or --agent-identity',
         ExitCode.usage,
       );
     });
@@ -62,7 +85,7 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
       if (!status.loggedIn) {
         throw new DemoError(
           'NOT_LOGGED_IN',
-          `Not logged in (home ${home}). Log in with: ${API_KEY_EXAMPLE}, or: ${BEDROCK_KEY_EXAMPLE}`,
+          `Not logged in (home ${home}). Log in with: ${API_KEY_EXAMPLE}, or: ${BEDROCK_KEY_EXAMPLE}, or: ${AGENT_IDENTITY_EXAMPLE}`,
           ExitCode.failure,
         );
       }
@@ -72,6 +95,7 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
         status.region && `region ${status.region}`,
         status.email && `email ${status.email}`,
         status.planType && `plan ${status.planType}`,
+        status.accountId && `account ${status.accountId}`,
         `stored in ${status.storeMode}`,
       ].filter(Boolean);
       console.log(`Logged in using ${status.mode} (${details.join(', ')})`);

@@ -1,8 +1,10 @@
 import { type AwsCredentials, type ReceivedRequest, verifySigV4Request } from '@x/aws-auth';
+import type { AgentIdentityDirectory } from './agentIdentity/agentIdentityDirectory.js';
+import { checkAgentAssertion } from './agentIdentity/checkAgentAssertion.js';
 import type { TokenMinter } from './tokenMinter.js';
 
 /** The credential kinds the server can verify. */
-export type CredentialKind = 'api-key' | 'command-token' | 'bedrock-api-key' | 'sigv4';
+export type CredentialKind = 'api-key' | 'command-token' | 'bedrock-api-key' | 'sigv4' | 'agent-identity';
 
 export type CredentialVerdict =
   | { ok: true; kind: CredentialKind }
@@ -12,6 +14,8 @@ export interface CredentialPolicy {
   apiKeys: ReadonlySet<string>;
   bedrockApiKeys: ReadonlySet<string>;
   minter: TokenMinter;
+  /** Trusted Agent Identities and the task ids issued to them. */
+  agents: AgentIdentityDirectory;
   aws: { credentials: AwsCredentials; region: string; services: readonly string[] };
 }
 
@@ -27,6 +31,8 @@ export async function checkCredential(
       ? { ok: true, kind: 'sigv4' }
       : { ok: false, status: 403, code: verdict.code, message: verdict.message };
   }
+  const assertion = /^AgentAssertion (.+)$/.exec(authorization)?.[1];
+  if (assertion) return checkAgentAssertion(assertion, request.headers, policy.agents);
   const bearer = /^Bearer (.+)$/.exec(authorization)?.[1];
   if (!bearer)
     return { ok: false, status: 401, code: 'missing_credentials', message: 'No credentials were sent.' };

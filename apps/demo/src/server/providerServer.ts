@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsCredentials } from '@x/aws-auth';
+import { AgentIdentityDirectory, type TaskIdMode } from './agentIdentity/agentIdentityDirectory.js';
+import { AGENT_AUTHAPI_PATH } from './agentIdentity/agentTaskRoute.js';
 import { newControlSecret } from './controlSecret.js';
 import type { CredentialPolicy } from './credentialCheck.js';
 import { FailureInjector } from './failureInjector.js';
@@ -18,6 +20,8 @@ export interface ProviderServerOptions {
   aws: { credentials: AwsCredentials; region: string; services: readonly string[] };
   /** Lifetime of minted command tokens. Default 10 minutes. */
   tokenTtlMs?: number;
+  /** How Agent Identity task ids are sent: `task_id`, sealed `encrypted_task_id`, or taking turns (default). */
+  agentTaskIds?: TaskIdMode;
   port?: number;
 }
 
@@ -28,7 +32,11 @@ export interface ProviderServer {
   openaiBaseUrl: string;
   /** Bedrock-style base URL: `<origin>/openai/v1`. */
   bedrockBaseUrl: string;
+  /** The authapi base URL for `CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL`: `<origin>/api/accounts`. */
+  agentAuthapiBaseUrl: string;
   minter: TokenMinter;
+  /** The Agent Identities the server trusts (told through `POST /demo/agent-identities`) and their tasks. */
+  agents: AgentIdentityDirectory;
   /**
    * The per-run secret `POST /demo/mint` and `POST /demo/expire` require in the
    * `x-xdemo-control-secret` header; only the server's own tools get it. A function, so the value
@@ -46,20 +54,24 @@ export interface ProviderServer {
  * An OpenAI-compatible server on 127.0.0.1 that verifies every credential it receives: `GET /models`,
  * `POST /responses` and `POST /chat/completions` (JSON or SSE) under `/v1` and `/openai/v1`, errors
  * in OpenAI's shape, failures on demand (`x-xdemo-fail`), plus `POST /demo/mint` (a short-lived
- * token for the demo's token command) and `POST /demo/expire` (expire every minted token), both
- * guarded by the per-run control secret. Requests for any Host but a loopback one are refused.
+ * token for the demo's token command), `POST /demo/expire` (expire every minted token) and
+ * `POST /demo/agent-identities` (trust an Agent Identity's public key), all guarded by the per-run
+ * control secret, and an authapi issuing Agent Identity tasks
+ * (`POST /api/accounts/v1/agent/{id}/task/register`). Requests for any Host but a loopback one are refused.
  */
 export async function startProviderServer(options: ProviderServerOptions): Promise<ProviderServer> {
   const apiKeys = new Set(options.apiKeys ?? []);
   const bedrockApiKeys = new Set(options.bedrockApiKeys ?? []);
   const minter = new TokenMinter(options.tokenTtlMs ?? 10 * 60 * 1000);
   const controlSecret = newControlSecret();
-  const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, aws: options.aws };
+  const agents = new AgentIdentityDirectory(options.agentTaskIds);
+  const policy: CredentialPolicy = { apiKeys, bedrockApiKeys, minter, agents, aws: options.aws };
   const stats: ServerStats = {
-    verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0 },
+    verified: { 'api-key': 0, 'command-token': 0, 'bedrock-api-key': 0, sigv4: 0, 'agent-identity': 0 },
     rejected: {},
     responses: { json: 0, sse: 0 },
     chat: { json: 0, sse: 0 },
+    agentTasks: agents.issued,
   };
 
   const context: RouteContext = { policy, controlSecret, failures: new FailureInjector(), stats };
@@ -104,7 +116,9 @@ export async function startProviderServer(options: ProviderServerOptions): Promi
     origin,
     openaiBaseUrl: `${origin}/v1`,
     bedrockBaseUrl: `${origin}/openai/v1`,
+    agentAuthapiBaseUrl: `${origin}${AGENT_AUTHAPI_PATH}`,
     minter,
+    agents,
     controlSecret: () => controlSecret,
     stats,
     addApiKey: (key) => void apiKeys.add(key),

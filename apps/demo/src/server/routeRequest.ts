@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { agentTaskRegistrationRuntime, answerAgentTaskRegistration } from './agentIdentity/agentTaskRoute.js';
 import { answerChatCompletions } from './chatRoute.js';
 import { answerControl, isControlPath } from './controlRoutes.js';
 import { type CredentialKind, type CredentialPolicy, checkCredential } from './credentialCheck.js';
@@ -14,6 +15,8 @@ export interface ServerStats {
   rejected: Record<string, number>;
   responses: { json: number; sse: number };
   chat: { json: number; sse: number };
+  /** Agent task ids issued, by how they were sent. */
+  agentTasks: { plain: number; encrypted: number };
 }
 
 export interface RouteContext {
@@ -28,8 +31,8 @@ const ENDPOINTS = { models: 'GET', responses: 'POST', 'chat/completions': 'POST'
 type Endpoint = keyof typeof ENDPOINTS;
 
 /**
- * Routes one request whose Host and body were accepted: the control routes, else verify the
- * credential (401 or AWS-style 403), then any failure asked for with `x-xdemo-fail`, then the API.
+ * Routes one request whose Host and body were accepted: the control routes, the Agent Identity
+ * task registration, else verify the credential (401 or AWS-style 403), then any failure asked for with `x-xdemo-fail`, then the API.
  */
 export async function routeRequest(
   req: IncomingMessage,
@@ -43,11 +46,19 @@ export async function routeRequest(
   };
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (req.method === 'POST' && isControlPath(path))
-    return answerControl(req, res, path, {
+    return answerControl(req, res, path, body, {
       minter: context.policy.minter,
+      agents: context.policy.agents,
       secret: context.controlSecret,
       rejected: stats.rejected,
     });
+  // The authapi's task registration: authenticated by the identity's own signature.
+  const agentRuntime = req.method === 'POST' ? agentTaskRegistrationRuntime(path) : undefined;
+  if (agentRuntime !== undefined) {
+    answerAgentTaskRegistration(res, agentRuntime, body, context.policy.agents);
+    if (res.statusCode >= 400) count(res.statusCode);
+    return;
+  }
   const endpoint = /^\/(?:openai\/)?v1\/(models|responses|chat\/completions)$/.exec(path)?.[1] as
     | Endpoint
     | undefined;
