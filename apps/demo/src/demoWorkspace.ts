@@ -1,7 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_AWS_PROFILE, DEMO_AWS_REGION, demoAwsFiles } from './demoAws.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
+import { writeNewFile } from './writeNewFile.js';
 
 /**
  * The token command the demo configures: asks the embedded server to mint a short-lived token. The
@@ -55,15 +56,6 @@ export async function writeDemoWorkspace(
   const configFile = join(home, 'config.toml');
   await writeFile(configFile, demoConfigToml(server.origin, mintScript, controlSecretFile));
   return { configFile, controlSecretFile, awsEnv };
-}
-
-/**
- * Writes `path` as a new file with `mode`. A file left there (a chosen home reused with `--force`)
- * is removed first: writing over it would keep its old mode, and a symlink would be followed.
- */
-async function writeNewFile(path: string, content: string, mode: number): Promise<void> {
-  await rm(path, { force: true });
-  await writeFile(path, content, { mode, flag: 'wx' });
 }
 
 /** One provider per auth path, all pointing at the embedded server. */

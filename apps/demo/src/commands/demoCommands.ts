@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { chosenHome, type GlobalOptions, openManager } from '../context.js';
 import { DemoError } from '../demoError.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
@@ -6,7 +6,9 @@ import { ExitCode } from '../exitCodes.js';
 import { formatTourTable } from '../formatTourTable.js';
 import { readDemoVersion, readPackageVersions } from '../packageVersions.js';
 import { printJson } from '../printJson.js';
+import { serveAgentIdentity } from '../serveAgentIdentity.js';
 import { prepareServeHome } from '../serveHome.js';
+import { TASK_ID_MODES, type TaskIdMode } from '../server/agentIdentity/agentIdentityDirectory.js';
 import { FAIL_HEADER } from '../server/failureInjector.js';
 import type { ProviderServer } from '../server/providerServer.js';
 import { startDemoServer } from '../server/startDemoServer.js';
@@ -20,6 +22,11 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .description('run the embedded OpenAI-compatible server that verifies every credential')
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', parsePort)
     .option('--force', 'replace config.toml and auth.json in a chosen home that already has them')
+    .addOption(
+      new Option('--agent-task-ids <form>', 'how Agent Identity task ids are sent')
+        .choices(TASK_ID_MODES)
+        .default('alternate'),
+    )
     .addHelpText(
       'after',
       '\nWithout --home or XDEMO_HOME, serve writes into a temporary home removed on stop; ~/.xdemo is left alone.' +
@@ -27,16 +34,20 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
         '\nRoutes: GET /models, POST /responses, POST /chat/completions under /v1 and /openai/v1.' +
         `\nA request with ${FAIL_HEADER}: 429;retry-after=1;times=1 (or a 5xx status) is failed on purpose.`,
     )
-    .action(async (options: { port?: number; force?: boolean }) => {
+    .action(async (options: { port?: number; force?: boolean; agentTaskIds: TaskIdMode }) => {
       const target = await prepareServeHome(chosenHome(globals()), options.force === true);
       const { home } = target;
       let server: ProviderServer | undefined;
       try {
-        const started = await startDemoServer(options.port);
+        const started = await startDemoServer({
+          ...(options.port === undefined ? {} : { port: options.port }),
+          agentTaskIds: options.agentTaskIds,
+        });
         server = started.server;
         const apiKey = started.apiKey;
         const workspace = await writeDemoWorkspace(home, server);
         await openManager(home).loginWithApiKey(apiKey);
+        const agentIdentityFile = await serveAgentIdentity(home, server);
         const lines = [`xdemo server listening on ${server.origin}`, ''];
         if (target.replaced.length)
           lines.push(`Replaced the existing ${target.replaced.join(' and ')} in ${home} (--force).`);
@@ -51,6 +62,12 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
           '  xdemo ask --provider xdemo-apikey "hello"',
           '  xdemo ask --provider xdemo-command "hello"',
           '  xdemo ask --provider amazon-bedrock "hello"',
+          '',
+          `An Agent Identity this server trusts (task ids: ${options.agentTaskIds}), to log in with instead:`,
+          '',
+          `  export CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL=${server.agentAuthapiBaseUrl}`,
+          `  xdemo login --agent-identity < ${agentIdentityFile}`,
+          '  xdemo ask --provider xdemo-agent "hello"',
           '',
           'Config snippet for another client:',
           '',
