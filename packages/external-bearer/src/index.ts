@@ -1,10 +1,10 @@
-export type { CommandTokenErrorCode } from './commandTokenError.js';
-export { CommandTokenError } from './commandTokenError.js';
-export type { CommandTokenEvent, RefreshReason } from './commandTokenEvent.js';
+export type { CommandTokenErrorCode } from './errors.js';
+export { CommandTokenError } from './errors.js';
+export type { HttpRequest, HttpResponseLike } from './httpRequest.js';
+export type { CommandTokenSourceConfig } from './options.js';
 export type {
   CommandTokenSource,
   CommandTokenSourceDescription,
-} from './commandTokenSource.js';
-export { createCommandTokenSource } from './commandTokenSource.js';
-export type { CommandTokenSourceConfig } from './commandTokenSourceConfig.js';
-export type { HttpRequest, HttpResponseLike } from './httpRequest.js';
+} from './source/commandTokenSource.js';
+export { createCommandTokenSource } from './source/commandTokenSource.js';
+export type { CommandTokenEvent, RefreshReason } from './source/events.js';

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAlive, makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { isAlive, makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
 
 // The host runs in its own node process and imports the built package (pnpm test runs after build).
-const DIST = pathToFileURL(join(import.meta.dirname, '..', 'dist', 'index.js')).href;
+const DIST = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'index.js')).href;
 
 let scripts: ScriptDir;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderings } from '../__testing__/renderings.js';
 import { thrownBy } from '../__testing__/thrownBy.js';
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
 import { parseOutput } from './parseOutput.js';
 
 const now = Date.UTC(2026, 0, 1);

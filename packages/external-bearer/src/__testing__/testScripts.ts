@@ -1,4 +1,4 @@
-// Test support only (not exported from index.ts, so not shipped): real scripts in real temp dirs.
+// Test support only (under __testing__, never imported by the package itself): real scripts in real temp dirs.
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatedScript } from './__testing__/gatedScript.js';
-import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
-import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { gatedScript } from '../__testing__/gatedScript.js';
+import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

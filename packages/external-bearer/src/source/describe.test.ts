@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
-import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

@@ -1,14 +1,14 @@
-import { CommandTokenError } from './commandTokenError.js';
-import type { CommandTokenEvent, RefreshReason } from './commandTokenEvent.js';
-import type { CommandTokenSourceConfig } from './commandTokenSourceConfig.js';
-import type { HttpRequest, HttpResponseLike } from './httpRequest.js';
-import { interpretRun } from './internal/interpretRun.js';
-import { resolveCommand } from './internal/resolveCommand.js';
-import { runCommand } from './internal/runCommand.js';
-import { safeCause } from './internal/safeCause.js';
-import { backoffDelay, deadlines } from './internal/timing.js';
-import { validateConfig } from './internal/validateConfig.js';
-import { waitFor } from './internal/waitFor.js';
+import { CommandTokenError } from '../errors.js';
+import type { HttpRequest, HttpResponseLike } from '../httpRequest.js';
+import type { CommandTokenSourceConfig } from '../options.js';
+import { validateConfig } from '../options.js';
+import { interpretRun } from '../output/interpretRun.js';
+import { safeCause } from '../output/safeCause.js';
+import { resolveCommand } from '../run/resolveCommand.js';
+import { runCommand } from '../run/runCommand.js';
+import { waitFor } from '../run/waitFor.js';
+import { backoffDelay, deadlines } from './deadlines.js';
+import type { CommandTokenEvent, RefreshReason } from './events.js';
 
 /** What `describe()` returns: which command backs the source and how it has fared. Never the token. */
 export interface CommandTokenSourceDescription {

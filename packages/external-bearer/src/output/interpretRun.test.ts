@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
+import { STDERR_KEEP_BYTES } from '../run/runCommand.js';
 import { interpretRun } from './interpretRun.js';
-import { STDERR_KEEP_BYTES } from './runCommand.js';
 
 const context = {
   label: 'helper',

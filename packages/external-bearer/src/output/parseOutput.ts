@@ -1,4 +1,4 @@
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
 import { parseExpiry } from './parseExpiry.js';
 
 /** A token read from the command's stdout, with its expiry when the output states one. */

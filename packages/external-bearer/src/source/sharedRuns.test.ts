@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
-import { makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

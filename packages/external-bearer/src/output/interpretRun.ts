@@ -1,7 +1,7 @@
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
+import { type RawRun, STDERR_KEEP_BYTES } from '../run/runCommand.js';
 import { type MintedToken, parseOutput } from './parseOutput.js';
 import { redactExcerpt } from './redact.js';
-import { type RawRun, STDERR_KEEP_BYTES } from './runCommand.js';
 import { safeCause } from './safeCause.js';
 
 export interface InterpretContext {

@@ -1,4 +1,4 @@
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
 
 // RFC 3339 date-time (section 5.6), e.g. 2026-01-02T03:04:05Z or 2026-01-02T03:04:05.123+01:00.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommandTokenError, createCommandTokenSource } from './index.js';
-import { isAlive, makeScriptDir, type ScriptDir } from './internal/testScripts.js';
+import { isAlive, makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { CommandTokenError, createCommandTokenSource } from '../index.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

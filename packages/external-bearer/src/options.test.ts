@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CommandTokenError } from '../commandTokenError.js';
-import type { CommandTokenSourceConfig } from '../commandTokenSourceConfig.js';
-import { createCommandTokenSource } from '../index.js';
-import { validateConfig } from './validateConfig.js';
+import { CommandTokenError } from './errors.js';
+import { createCommandTokenSource } from './index.js';
+import type { CommandTokenSourceConfig } from './options.js';
+import { validateConfig } from './options.js';
 
 function rejection(config: unknown): CommandTokenError {
   try {

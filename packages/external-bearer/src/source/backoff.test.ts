@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommandTokenError, type CommandTokenEvent, createCommandTokenSource } from './index.js';
-import { makeScriptDir, manualClock, type ScriptDir } from './internal/testScripts.js';
-import { backoffDelay } from './internal/timing.js';
+import { makeScriptDir, manualClock, type ScriptDir } from '../__testing__/testScripts.js';
+import { CommandTokenError, type CommandTokenEvent, createCommandTokenSource } from '../index.js';
+import { backoffDelay } from './deadlines.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

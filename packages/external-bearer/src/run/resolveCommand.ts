@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { CommandTokenError } from '../commandTokenError.js';
+import { CommandTokenError } from '../errors.js';
 
 async function isExecutableFile(candidate: string): Promise<boolean> {
   try {
