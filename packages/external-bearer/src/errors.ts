@@ -1,4 +1,7 @@
-/** Every stable `code` a {@link CommandTokenError} can carry. */
+/**
+ * Every stable `code` a {@link CommandTokenError} can carry. Branch on these, never on `message`.
+ * @public
+ */
 export type CommandTokenErrorCode =
   // configuration (thrown by createCommandTokenSource)
   | 'EMPTY_COMMAND'
@@ -29,13 +32,18 @@ export type CommandTokenErrorCode =
  * `code` is stable and safe to branch on; `message` names the field, file, variable or command
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
  * `stderrExcerpt` (exit-status and timeout failures only) is a short, redacted excerpt of the command's stderr.
+ * @public
  */
 export class CommandTokenError extends Error {
   override readonly name = 'CommandTokenError';
-  readonly code: string;
-  readonly stderrExcerpt?: string;
+  readonly code: CommandTokenErrorCode;
+  readonly stderrExcerpt?: string | undefined;
 
-  constructor(code: string, message: string, options?: { cause?: unknown; stderrExcerpt?: string }) {
+  constructor(
+    code: CommandTokenErrorCode,
+    message: string,
+    options?: { cause?: unknown; stderrExcerpt?: string | undefined },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options?.stderrExcerpt !== undefined) this.stderrExcerpt = options.stderrExcerpt;

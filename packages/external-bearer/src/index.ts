@@ -1,10 +1,9 @@
+// Every public name, listed by name.
+export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 export type { CommandTokenErrorCode } from './errors.js';
 export { CommandTokenError } from './errors.js';
-export type { HttpRequest, HttpResponseLike } from './httpRequest.js';
 export type { CommandTokenSourceConfig } from './options.js';
-export type {
-  CommandTokenSource,
-  CommandTokenSourceDescription,
-} from './source/commandTokenSource.js';
+export type { CommandTokenSource } from './source/commandTokenSource.js';
 export { createCommandTokenSource } from './source/commandTokenSource.js';
+export type { CommandTokenSourceDescription } from './source/describe.js';
 export type { CommandTokenEvent, RefreshReason } from './source/events.js';

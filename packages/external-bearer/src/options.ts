@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import { CommandTokenError } from './errors.js';
+import { CommandTokenError, type CommandTokenErrorCode } from './errors.js';
 import type { CommandTokenEvent } from './source/events.js';
 
 /** Options of {@link createCommandTokenSource}. Field meanings follow Codex's `[model_providers.<id>.auth]`. */
@@ -49,11 +49,16 @@ export interface ResolvedConfig {
 // setTimeout cannot wait longer than this.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-function fail(code: string, message: string): never {
+function fail(code: CommandTokenErrorCode, message: string): never {
   throw new CommandTokenError(code, message);
 }
 
-function checkDuration(value: number | undefined, fallback: number, field: string, code: string): number {
+function checkDuration(
+  value: number | undefined,
+  fallback: number,
+  field: string,
+  code: CommandTokenErrorCode,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
     fail(code, `provider auth.${field} must be a number of milliseconds between 0 and ${MAX_TIMER_MS}`);

@@ -1,4 +1,4 @@
-import { CommandTokenError } from '../errors.js';
+import { refuse } from './refuse.js';
 
 // RFC 3339 date-time (section 5.6), e.g. 2026-01-02T03:04:05Z or 2026-01-02T03:04:05.123+01:00.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -9,13 +9,9 @@ const MILLISECONDS_ABOVE = 1e12;
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(10000, 0, 1) - 1;
 
-function fail(code: string, label: string, text: string): never {
-  throw new CommandTokenError(code, `provider auth command \`${label}\` ${text}`);
-}
-
 function fromEpoch(value: number, label: string): number {
   if (!Number.isFinite(value) || value <= 0) {
-    return fail('INVALID_EXPIRY', label, 'wrote an expiry that is not a finite positive epoch');
+    return refuse('INVALID_EXPIRY', label, 'wrote an expiry that is not a finite positive epoch');
   }
   return value > MILLISECONDS_ABOVE ? value : value * 1000;
 }
@@ -37,10 +33,10 @@ export function parseExpiry(value: unknown, label: string): number | undefined {
     if (!Number.isNaN(parsed)) epochMs = parsed;
   }
   if (epochMs === undefined) {
-    return fail('INVALID_JSON', label, 'wrote an expiry that is neither RFC 3339 nor an epoch number');
+    return refuse('INVALID_JSON', label, 'wrote an expiry that is neither RFC 3339 nor an epoch number');
   }
   if (epochMs < EARLIEST || epochMs > LATEST) {
-    return fail('INVALID_EXPIRY', label, 'wrote an expiry outside the years 2000 to 9999');
+    return refuse('INVALID_EXPIRY', label, 'wrote an expiry outside the years 2000 to 9999');
   }
   return epochMs;
 }

@@ -1,7 +1,7 @@
+import { backoffDelay } from '@x/auth-seam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeScriptDir, manualClock, type ScriptDir } from '../__testing__/testScripts.js';
 import { CommandTokenError, type CommandTokenEvent, createCommandTokenSource } from '../index.js';
-import { backoffDelay } from './deadlines.js';
 
 let scripts: ScriptDir;
 beforeEach(async () => {

@@ -5,9 +5,9 @@ const REFRESH_LEAD_MS = 120_000;
 
 export interface Deadlines {
   /** From here on a cache hit also starts a background run, while the token is still served. */
-  softAt?: number;
+  softAt?: number | undefined;
   /** From here on the token is no longer served; callers wait for a new run. */
-  hardAt?: number;
+  hardAt?: number | undefined;
 }
 
 /**
@@ -30,19 +30,4 @@ export function deadlines(
   if (hardAt === undefined) return {};
   const lead = Math.min(REFRESH_LEAD_MS, (hardAt - obtainedAt) / 4);
   return { softAt: hardAt - lead, hardAt };
-}
-
-/**
- * Exponential backoff with "equal jitter": the n-th consecutive failure waits between half and all
- * of `initialMs * 2^(n-1)`, capped at `maxMs`.
- */
-export function backoffDelay(
-  failures: number,
-  initialMs: number,
-  maxMs: number,
-  random: () => number,
-): number {
-  const exponent = Math.min(Math.max(failures - 1, 0), 30);
-  const base = Math.min(maxMs, initialMs * 2 ** exponent);
-  return Math.round(base / 2 + (base / 2) * Math.min(Math.max(random(), 0), 1));
 }

@@ -1,4 +1,9 @@
-/** Why the command is being run. */
+import type { CommandTokenErrorCode } from '../errors.js';
+
+/**
+ * Why the command is being run.
+ * @public
+ */
 export type RefreshReason =
   /** no token cached yet */
   | 'cold'
@@ -12,6 +17,7 @@ export type RefreshReason =
 /**
  * What a token source reports to `onEvent`, for metrics and logs. Events never carry a token or
  * the command's stdout; `stderrExcerpt` is redacted like the one on errors.
+ * @public
  */
 export type CommandTokenEvent =
   | { type: 'cache-hit'; command: string }
@@ -23,10 +29,23 @@ export type CommandTokenEvent =
       run: number;
       ok: boolean;
       durationMs: number;
-      exitCode?: number;
-      signal?: string;
-      code?: string;
-      stderrExcerpt?: string;
+      exitCode?: number | undefined;
+      signal?: string | undefined;
+      code?: CommandTokenErrorCode | undefined;
+      stderrExcerpt?: string | undefined;
     }
-  | { type: 'backoff'; command: string; failures: number; delayMs: number; code: string }
-  | { type: 'backoff-rejected'; command: string; retryInMs: number; code: string };
+  | { type: 'backoff'; command: string; failures: number; delayMs: number; code: CommandTokenErrorCode }
+  | { type: 'backoff-rejected'; command: string; retryInMs: number; code: CommandTokenErrorCode };
+
+/** Hands events to the caller's listener; a listener that throws is ignored. */
+export function eventEmitter(
+  onEvent: ((event: CommandTokenEvent) => void) | undefined,
+): (event: CommandTokenEvent) => void {
+  return (event) => {
+    try {
+      onEvent?.(event);
+    } catch {
+      // a broken metrics hook must not break authentication
+    }
+  };
+}

@@ -133,6 +133,22 @@ describe('the auth-source seam', () => {
     expect(await scripts.runs()).toBe(3);
   });
 
+  it('recover resolves false for a 400 or 403 (a new token mends neither) and runs nothing', async () => {
+    const command = await scripts.counting('token.mjs', { stdout: 'token-{n}' });
+    const source = createCommandTokenSource({ command });
+    const authorized = await source.authorize({ method: 'GET', url: 'https://example.test', headers: {} });
+    // a fetch Response fits the seam's FailedResponse; an already-read body goes in bodyText
+    expect(await source.recover(new Response('bad request', { status: 400 }), authorized)).toBe(false);
+    expect(await source.recover({ status: 400, headers: {}, bodyText: '{"error":"bad"}' }, authorized)).toBe(
+      false,
+    );
+    expect(await source.recover({ status: 403, headers: {}, bodyText: 'forbidden' })).toBe(false);
+    expect(await scripts.runs()).toBe(1);
+    expect(await source.getToken()).toBe('token-1');
+    expect(await source.recover({ status: 401, headers: {}, bodyText: 'expired' }, authorized)).toBe(true);
+    expect(await scripts.runs()).toBe(2);
+  });
+
   it('recover resolves false when the command mints the same rejected token again', async () => {
     const command = await scripts.counting('same.mjs', { stdout: 'always-the-same' });
     const source = createCommandTokenSource({ command });

@@ -1,0 +1,46 @@
+import type { ResolvedConfig } from '../options.js';
+import { type Backoff, createBackoff } from './backoff.js';
+import { type CommandTokenEvent, eventEmitter } from './events.js';
+import type { CachedToken } from './tokenCache.js';
+
+/** What one token source knows between calls; each part of the source works on it. */
+export interface SourceState {
+  readonly options: ResolvedConfig;
+  /** How the command is named in messages and events. */
+  readonly label: string;
+  readonly emit: (event: CommandTokenEvent) => void;
+  readonly backoff: Backoff;
+  /** Values added to the child's environment that are long enough to be secrets (cut from stderr). */
+  readonly envSecrets: readonly string[];
+  cached: CachedToken | undefined;
+  /** The run under way, shared by every caller. */
+  inflight: Promise<CachedToken> | undefined;
+  runs: number;
+  failures: number;
+  /** The token last handed out by authorize(). */
+  lastSent: string | undefined;
+}
+
+/** A fresh state: nothing cached, no run yet. */
+export function createSourceState(
+  options: ResolvedConfig,
+  onEvent: ((event: CommandTokenEvent) => void) | undefined,
+): SourceState {
+  return {
+    options,
+    label: options.command,
+    emit: eventEmitter(onEvent),
+    backoff: createBackoff({
+      initialMs: options.backoffInitialMs,
+      maxMs: options.backoffMaxMs,
+      now: options.now,
+      random: options.random,
+    }),
+    envSecrets: Object.values(options.env).filter((value) => value.length >= 8),
+    cached: undefined,
+    inflight: undefined,
+    runs: 0,
+    failures: 0,
+    lastSent: undefined,
+  };
+}
