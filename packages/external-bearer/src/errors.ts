@@ -24,7 +24,9 @@ export type CommandTokenErrorCode =
   | 'INVALID_TOKEN'
   | 'INVALID_JSON'
   | 'INVALID_EXPIRY'
-  | 'EXPIRED_OUTPUT';
+  | 'EXPIRED_OUTPUT'
+  // a user-supplied `now` or `random` threw
+  | 'CALLBACK_FAILED';
 
 /**
  * Raised by @x/external-bearer when a token command cannot produce a usable token.

@@ -1,9 +1,14 @@
 import { isAbsolute } from 'node:path';
 import { CommandTokenError, type CommandTokenErrorCode } from './errors.js';
+import { safeCause } from './output/safeCause.js';
 import type { CommandTokenEvent } from './source/events.js';
 
-/** Options of {@link createCommandTokenSource}. Field meanings follow Codex's `[model_providers.<id>.auth]`. */
-export interface CommandTokenSourceConfig {
+/**
+ * Options of {@link createCommandTokenSource}. Field meanings follow Codex's
+ * `[model_providers.<id>.auth]` (its `env` is `childEnv` here).
+ * @public
+ */
+export interface CommandTokenSourceOptions {
   /** Bare name (looked up on PATH), relative path with a `/` (joined to `cwd`) or absolute path. */
   command: string;
   /** Passed as an argv array, never through a shell. Default `[]`. */
@@ -14,8 +19,11 @@ export interface CommandTokenSourceConfig {
   refreshIntervalMs?: number | undefined;
   /** Absolute working directory of the command. Default: `process.cwd()` when the source is created. */
   cwd?: string | undefined;
-  /** Extra environment variables, added to the current process environment. */
-  env?: Record<string, string> | undefined;
+  /**
+   * Variables added to the command's environment (on top of the current process environment); the
+   * `PATH` here, when set, is also where a bare `command` is looked up. Codex's `auth.env`.
+   */
+  childEnv?: Record<string, string> | undefined;
   /** `'text'`: the trimmed stdout is the token. `'json'`: `{token, expires_at}` or a Kubernetes ExecCredential. */
   output?: 'text' | 'json' | undefined;
   /** Receives redacted events (runs, cache hits and misses, backoff). Errors it throws are ignored. */
@@ -24,26 +32,30 @@ export interface CommandTokenSourceConfig {
   maxOutputBytes?: number | undefined;
   /** Backoff after failures: first delay and cap, in milliseconds. Defaults 1000 and 60000. */
   backoff?: { initialMs?: number | undefined; maxMs?: number | undefined } | undefined;
-  /** Clock in epoch milliseconds, for expiry, interval and backoff decisions. Default `Date.now`. */
+  /**
+   * Clock in epoch milliseconds, for expiry, interval and backoff decisions. Default `Date.now`.
+   * If it throws, the call fails with `CALLBACK_FAILED`.
+   */
   now?: (() => number) | undefined;
-  /** Source of jitter in [0, 1). Default `Math.random`. */
+  /** Source of jitter in [0, 1). Default `Math.random`. If it throws, the call fails with `CALLBACK_FAILED`. */
   random?: (() => number) | undefined;
 }
 
-/** The config with defaults applied and every field checked. */
-export interface ResolvedConfig {
+/** The options with defaults applied and every field checked. */
+export interface ResolvedOptions {
   command: string;
   args: string[];
   timeoutMs: number;
   refreshIntervalMs: number;
   cwd: string;
-  env: Record<string, string>;
+  childEnv: Record<string, string>;
   output: 'text' | 'json';
   maxOutputBytes: number;
   backoffInitialMs: number;
   backoffMaxMs: number;
   now: () => number;
   random: () => number;
+  onEvent: ((event: CommandTokenEvent) => void) | undefined;
 }
 
 // setTimeout cannot wait longer than this.
@@ -51,6 +63,19 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function fail(code: CommandTokenErrorCode, message: string): never {
   throw new CommandTokenError(code, message);
+}
+
+/** `callback` as called by the source: whatever it throws becomes a CALLBACK_FAILED with a safe cause. */
+function guarded(callback: () => number, option: string): () => number {
+  return () => {
+    try {
+      return callback();
+    } catch (error) {
+      throw new CommandTokenError('CALLBACK_FAILED', `provider auth option \`${option}\` threw`, {
+        cause: safeCause(error, `${option} failed`),
+      });
+    }
+  };
 }
 
 function checkDuration(
@@ -67,7 +92,7 @@ function checkDuration(
 }
 
 /** Applies defaults and validates; messages follow Codex's wording and name fields only. */
-export function validateConfig(config: CommandTokenSourceConfig): ResolvedConfig {
+export function validateOptions(config: CommandTokenSourceOptions): ResolvedOptions {
   if (typeof config !== 'object' || config === null)
     fail('EMPTY_COMMAND', 'provider auth config is required');
   if (typeof config.command !== 'string' || config.command.trim() === '') {
@@ -88,8 +113,12 @@ export function validateConfig(config: CommandTokenSourceConfig): ResolvedConfig
   const cwd = config.cwd ?? process.cwd();
   if (typeof cwd !== 'string' || !isAbsolute(cwd))
     fail('RELATIVE_CWD', 'provider auth.cwd must be an absolute path');
-  const env = config.env ?? {};
-  if (typeof env !== 'object' || env === null || Object.values(env).some((v) => typeof v !== 'string')) {
+  const childEnv = config.childEnv ?? {};
+  if (
+    typeof childEnv !== 'object' ||
+    childEnv === null ||
+    Object.values(childEnv).some((v) => typeof v !== 'string')
+  ) {
     fail('INVALID_ENV', 'provider auth.env must map variable names to strings');
   }
   const output = config.output ?? 'text';
@@ -112,12 +141,13 @@ export function validateConfig(config: CommandTokenSourceConfig): ResolvedConfig
     timeoutMs,
     refreshIntervalMs,
     cwd,
-    env: { ...env },
+    childEnv: { ...childEnv },
     output,
     maxOutputBytes,
     backoffInitialMs,
     backoffMaxMs: Math.max(backoffMaxMs, backoffInitialMs),
-    now: config.now ?? Date.now,
-    random: config.random ?? Math.random,
+    now: guarded(config.now ?? Date.now, 'now'),
+    random: guarded(config.random ?? Math.random, 'random'),
+    onEvent: config.onEvent,
   };
 }

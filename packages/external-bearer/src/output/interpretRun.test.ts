@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CommandTokenError } from '../errors.js';
-import { STDERR_KEEP_BYTES } from '../run/runCommand.js';
+import { STDERR_KEEP_BYTES } from '../run/rawRun.js';
 import { interpretRun } from './interpretRun.js';
 
 const context = {

@@ -1,5 +1,5 @@
 import { CommandTokenError } from '../errors.js';
-import { type RawRun, STDERR_KEEP_BYTES } from '../run/runCommand.js';
+import { type RawRun, STDERR_KEEP_BYTES } from '../run/rawRun.js';
 import { type MintedToken, parseOutput } from './parseOutput.js';
 import { redactExcerpt } from './redact.js';
 import { safeCause } from './safeCause.js';
@@ -10,7 +10,7 @@ export interface InterpretContext {
   timeoutMs: number;
   maxOutputBytes: number;
   now: number;
-  /** Values to cut out of any stderr excerpt: the cached token, configured env values. */
+  /** Values to cut out of any stderr excerpt: the cached token, configured childEnv values. */
   secrets: readonly string[];
 }
 
@@ -58,9 +58,7 @@ export function interpretRun(run: RawRun, context: InterpretContext): MintedToke
       throw new CommandTokenError(
         'TIMEOUT',
         withExcerpt(`${prefix} timed out after ${context.timeoutMs} ms`, excerpt),
-        {
-          ...(excerpt === undefined ? {} : { stderrExcerpt: excerpt }),
-        },
+        { stderrExcerpt: excerpt },
       );
     }
     case 'too-large':
@@ -76,7 +74,7 @@ export function interpretRun(run: RawRun, context: InterpretContext): MintedToke
             ? `was killed by signal ${run.signal}`
             : `exited with status ${run.exitCode}`;
         throw new CommandTokenError('EXIT_STATUS', withExcerpt(`${prefix} ${status}`, excerpt), {
-          ...(excerpt === undefined ? {} : { stderrExcerpt: excerpt }),
+          stderrExcerpt: excerpt,
         });
       }
       return parseOutput(run.stdout, context.output, context.label, context.now);

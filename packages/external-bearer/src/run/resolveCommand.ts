@@ -17,18 +17,18 @@ async function isExecutableFile(candidate: string): Promise<boolean> {
 /**
  * Turns the configured command into a path to execute, following Codex's rule:
  * an absolute path is used as is, a relative path containing a separator is joined to `cwd`, and a
- * bare name is looked up on PATH (the PATH of `env` when it sets one). Resolving ourselves rather
+ * bare name is looked up on PATH (the PATH of `childEnv` when it sets one). Resolving ourselves rather
  * than leaving it to the OS keeps "not found" distinct from other spawn failures.
  */
 export async function resolveCommand(
   command: string,
   cwd: string,
-  env: Record<string, string>,
+  childEnv: Record<string, string>,
 ): Promise<string> {
   if (isAbsolute(command)) return command;
   const hasSeparator = command.includes('/') || (process.platform === 'win32' && command.includes('\\'));
   if (hasSeparator) return resolve(cwd, command);
-  const searchPath = env.PATH ?? process.env.PATH ?? '';
+  const searchPath = childEnv.PATH ?? process.env.PATH ?? '';
   const extensions =
     process.platform === 'win32' ? ['', ...(process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';')] : [''];
   for (const dir of searchPath.split(delimiter)) {

@@ -2,33 +2,18 @@ import { execa } from 'execa';
 import { killRunTree } from './killRunTree.js';
 import { trackGroup } from './liveGroups.js';
 import { newRunMarker, RUN_MARKER_VARIABLE } from './markedProcesses.js';
+import { type RawRun, STDERR_KEEP_BYTES } from './rawRun.js';
 
 /** What to run; `file` is already resolved (see resolveCommand). */
 export interface RunRequest {
   file: string;
   args: string[];
   cwd: string;
-  env: Record<string, string>;
+  childEnv: Record<string, string>;
   timeoutMs: number;
   maxOutputBytes: number;
 }
 
-/** How a run ended, before its output is interpreted. */
-export type RawRun =
-  | {
-      kind: 'exited';
-      exitCode?: number;
-      signal?: string;
-      stdout: Uint8Array;
-      stderr: Uint8Array;
-      durationMs: number;
-    }
-  | { kind: 'timeout'; stdout: Uint8Array; stderr: Uint8Array; durationMs: number }
-  | { kind: 'too-large'; stderr: Uint8Array; durationMs: number }
-  | { kind: 'spawn-failed'; errno?: string; durationMs: number };
-
-// Only the start of stderr is kept: enough for a hint, bounded however much the command writes.
-export const STDERR_KEEP_BYTES = 8 * 1024;
 /** How long the pipes may stay open after the command exited before its leftover children are killed. */
 export const EXIT_GRACE_MS = 200;
 const isWindows = process.platform === 'win32';
@@ -55,7 +40,7 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
     const marker = newRunMarker();
     const subprocess = execa(request.file, request.args, {
       cwd: request.cwd,
-      env: { ...request.env, [RUN_MARKER_VARIABLE]: marker },
+      env: { ...request.childEnv, [RUN_MARKER_VARIABLE]: marker },
       stdin: 'ignore',
       stdout: 'pipe',
       stderr: 'pipe',
@@ -112,8 +97,8 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
         untrack();
         finish({
           kind: 'exited',
-          ...(exitCode !== null ? { exitCode } : {}),
-          ...(signal !== null ? { signal } : {}),
+          exitCode: exitCode ?? undefined,
+          signal: signal ?? undefined,
           stdout: Buffer.concat(stdoutChunks),
           stderr: stderrSoFar(),
           durationMs: elapsed(),
@@ -131,15 +116,15 @@ export function runCommand(request: RunRequest): Promise<RawRun> {
           const errno = (result as { code?: unknown }).code;
           finish({
             kind: 'spawn-failed',
-            ...(typeof errno === 'string' ? { errno } : {}),
+            errno: typeof errno === 'string' ? errno : undefined,
             durationMs: elapsed(),
           });
           return;
         }
         finish({
           kind: 'exited',
-          ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
-          ...(result.signal !== undefined ? { signal: result.signal } : {}),
+          exitCode: result.exitCode,
+          signal: result.signal,
           stdout: Buffer.concat(stdoutChunks),
           stderr: stderrSoFar(),
           durationMs: elapsed(),

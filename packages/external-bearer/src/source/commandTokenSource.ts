@@ -1,5 +1,5 @@
 import type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
-import { type CommandTokenSourceConfig, validateConfig } from '../options.js';
+import { type CommandTokenSourceOptions, validateOptions } from '../options.js';
 import { type CommandTokenSourceDescription, describeSource } from './describe.js';
 import { getToken } from './getToken.js';
 import { recover, refresh } from './refresh.js';
@@ -34,17 +34,17 @@ export interface CommandTokenSource extends AuthSource {
 }
 
 /**
- * Creates a token source running `config.command`; validates the config (CommandTokenError on bad input).
+ * Creates a token source running `options.command`; validates the options (CommandTokenError on bad input).
  * @public
  */
-export function createCommandTokenSource(config: CommandTokenSourceConfig): CommandTokenSource {
-  const state = createSourceState(validateConfig(config), config.onEvent);
+export function createCommandTokenSource(options: CommandTokenSourceOptions): CommandTokenSource {
+  const state = createSourceState(validateOptions(options));
   const describe = (): CommandTokenSourceDescription => describeSource(state);
   return {
-    getToken: (options) => getToken(state, options?.signal),
-    refresh: (options) => refresh(state, options?.staleToken),
-    async authorize(request, options) {
-      const token = await getToken(state, options?.signal);
+    getToken: (call) => getToken(state, call?.signal),
+    refresh: (call) => refresh(state, call?.staleToken),
+    async authorize(request, call) {
+      const token = await getToken(state, call?.signal);
       state.lastSent = token;
       return withBearer(request, token);
     },

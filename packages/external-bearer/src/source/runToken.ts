@@ -1,8 +1,9 @@
 import { CommandTokenError } from '../errors.js';
 import { interpretRun } from '../output/interpretRun.js';
 import { safeCause } from '../output/safeCause.js';
+import type { RawRun } from '../run/rawRun.js';
 import { resolveCommand } from '../run/resolveCommand.js';
-import { type RawRun, runCommand } from '../run/runCommand.js';
+import { runCommand } from '../run/runCommand.js';
 import type { SourceState } from './sourceState.js';
 import { type CachedToken, cacheEntry } from './tokenCache.js';
 
@@ -32,10 +33,11 @@ export async function runToken(state: SourceState, run: number): Promise<CachedT
   await Promise.resolve();
   let exitInfo: ExitInfo = { durationMs: 0 };
   try {
-    const file = await resolveCommand(options.command, options.cwd, options.env);
+    const file = await resolveCommand(options.command, options.cwd, options.childEnv);
     const raw = await runCommand({ ...options, file });
     exitInfo = exitInfoOf(raw);
-    const secrets = state.cached === undefined ? state.envSecrets : [state.cached.token, ...state.envSecrets];
+    const secrets =
+      state.cached === undefined ? state.childEnvSecrets : [state.cached.token, ...state.childEnvSecrets];
     const minted = interpretRun(raw, { ...options, label, now: options.now(), secrets });
     state.cached = cacheEntry(minted, options.now(), options.refreshIntervalMs);
     state.backoff.succeeded();
