@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { CommandTokenError, type CommandTokenErrorCode } from './errors.js';
+import type { CommandTokenEvent } from './events.js';
 import { safeCause } from './output/safeCause.js';
-import type { CommandTokenEvent } from './source/events.js';
 
 /**
  * Options of {@link createCommandTokenSource}. Field meanings follow Codex's

@@ -1,4 +1,4 @@
-import type { RefreshReason } from './events.js';
+import type { RefreshReason } from '../events.js';
 import { runToken } from './runToken.js';
 import type { SourceState } from './sourceState.js';
 import type { CachedToken } from './tokenCache.js';

@@ -1,6 +1,7 @@
+import type { CommandTokenEvent } from '../events.js';
 import type { ResolvedOptions } from '../options.js';
 import { type Backoff, createBackoff } from './backoff.js';
-import { type CommandTokenEvent, eventEmitter } from './events.js';
+import { eventEmitter } from './eventEmitter.js';
 import type { CachedToken } from './tokenCache.js';
 
 /** What one token source knows between calls; each part of the source works on it. */

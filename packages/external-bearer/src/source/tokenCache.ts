@@ -1,6 +1,6 @@
+import type { RefreshReason } from '../events.js';
 import type { MintedToken } from '../output/parseOutput.js';
 import { deadlines } from './deadlines.js';
-import type { RefreshReason } from './events.js';
 
 /** The token a source holds in memory, with the times it must be refreshed. */
 export interface CachedToken {

@@ -1,4 +1,4 @@
-import type { CommandTokenErrorCode } from '../errors.js';
+import type { CommandTokenErrorCode } from './errors.js';
 
 /**
  * Why the command is being run.
@@ -36,16 +36,3 @@ export type CommandTokenEvent =
     }
   | { type: 'backoff'; command: string; failures: number; delayMs: number; code: CommandTokenErrorCode }
   | { type: 'backoff-rejected'; command: string; retryInMs: number; code: CommandTokenErrorCode };
-
-/** Hands events to the caller's listener; a listener that throws is ignored. */
-export function eventEmitter(
-  onEvent: ((event: CommandTokenEvent) => void) | undefined,
-): (event: CommandTokenEvent) => void {
-  return (event) => {
-    try {
-      onEvent?.(event);
-    } catch {
-      // a broken metrics hook must not break authentication
-    }
-  };
-}
