@@ -38,7 +38,9 @@ export type CommandTokenErrorCode =
  */
 export class CommandTokenError extends Error {
   override readonly name = 'CommandTokenError';
+  /** Stable and safe to branch on. */
   readonly code: CommandTokenErrorCode;
+  /** A short, redacted excerpt of the command's stderr (exit-status and timeout failures only). */
   readonly stderrExcerpt?: string | undefined;
 
   constructor(

@@ -29,7 +29,9 @@ export interface CommandTokenSource extends AuthSource {
    * status (400 and 403 included) resolves false without running the command.
    */
   recover(response: FailedResponse, request?: HttpRequest): Promise<boolean>;
+  /** Which command backs the source and how it has fared; never the token. */
   describe(): CommandTokenSourceDescription;
+  /** The same as `describe()`, so `JSON.stringify(source)` shows no secret. */
   toJSON(): CommandTokenSourceDescription;
 }
 

@@ -5,9 +5,13 @@ import type { SourceState } from './sourceState.js';
  * @public
  */
 export interface CommandTokenSourceDescription {
+  /** The configured command, as given. */
   command: string;
+  /** Runs started so far. */
   runs: number;
+  /** Runs that failed so far. */
   failures: number;
+  /** When the cached token expires, if its output said so. */
   expiresAt?: Date | undefined;
 }
 
