@@ -91,52 +91,52 @@ function checkDuration(
   return value;
 }
 
+function isStringMap(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
+  );
+}
+
 /** Applies defaults and validates; messages follow Codex's wording and name fields only. */
-export function validateOptions(config: CommandTokenSourceOptions): ResolvedOptions {
-  if (typeof config !== 'object' || config === null)
+export function validateOptions(options: CommandTokenSourceOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null)
     fail('EMPTY_COMMAND', 'provider auth config is required');
-  if (typeof config.command !== 'string' || config.command.trim() === '') {
+  if (typeof options.command !== 'string' || options.command.trim() === '') {
     fail('EMPTY_COMMAND', 'provider auth.command must not be empty');
   }
-  const args = config.args ?? [];
+  const args = options.args ?? [];
   if (!Array.isArray(args) || args.some((arg) => typeof arg !== 'string' || arg.includes('\0'))) {
     fail('INVALID_ARGS', 'provider auth.args must be an array of strings without NUL characters');
   }
-  const timeoutMs = checkDuration(config.timeoutMs, 5000, 'timeout_ms', 'INVALID_TIMEOUT');
+  const timeoutMs = checkDuration(options.timeoutMs, 5000, 'timeout_ms', 'INVALID_TIMEOUT');
   if (timeoutMs <= 0) fail('INVALID_TIMEOUT', 'provider auth.timeout_ms must be greater than 0');
   const refreshIntervalMs = checkDuration(
-    config.refreshIntervalMs,
+    options.refreshIntervalMs,
     300_000,
     'refresh_interval_ms',
     'INVALID_REFRESH_INTERVAL',
   );
-  const cwd = config.cwd ?? process.cwd();
+  const cwd = options.cwd ?? process.cwd();
   if (typeof cwd !== 'string' || !isAbsolute(cwd))
     fail('RELATIVE_CWD', 'provider auth.cwd must be an absolute path');
-  const childEnv = config.childEnv ?? {};
-  if (
-    typeof childEnv !== 'object' ||
-    childEnv === null ||
-    Object.values(childEnv).some((v) => typeof v !== 'string')
-  ) {
-    fail('INVALID_ENV', 'provider auth.env must map variable names to strings');
-  }
-  const output = config.output ?? 'text';
+  const childEnv = options.childEnv ?? {};
+  if (!isStringMap(childEnv)) fail('INVALID_ENV', 'provider auth.env must map variable names to strings');
+  const output = options.output ?? 'text';
   if (output !== 'text' && output !== 'json')
     fail('INVALID_OUTPUT_MODE', "provider auth.output must be 'text' or 'json'");
-  const maxOutputBytes = config.maxOutputBytes ?? 64 * 1024;
+  const maxOutputBytes = options.maxOutputBytes ?? 64 * 1024;
   if (!Number.isInteger(maxOutputBytes) || maxOutputBytes <= 0) {
     fail('INVALID_MAX_OUTPUT', 'provider auth.maxOutputBytes must be a positive integer');
   }
   const backoffInitialMs = checkDuration(
-    config.backoff?.initialMs,
+    options.backoff?.initialMs,
     1000,
     'backoff.initialMs',
     'INVALID_BACKOFF',
   );
-  const backoffMaxMs = checkDuration(config.backoff?.maxMs, 60_000, 'backoff.maxMs', 'INVALID_BACKOFF');
+  const backoffMaxMs = checkDuration(options.backoff?.maxMs, 60_000, 'backoff.maxMs', 'INVALID_BACKOFF');
   return {
-    command: config.command,
+    command: options.command,
     args: [...args],
     timeoutMs,
     refreshIntervalMs,
@@ -146,8 +146,8 @@ export function validateOptions(config: CommandTokenSourceOptions): ResolvedOpti
     maxOutputBytes,
     backoffInitialMs,
     backoffMaxMs: Math.max(backoffMaxMs, backoffInitialMs),
-    now: guarded(config.now ?? Date.now, 'now'),
-    random: guarded(config.random ?? Math.random, 'random'),
-    onEvent: config.onEvent,
+    now: guarded(options.now ?? Date.now, 'now'),
+    random: guarded(options.random ?? Math.random, 'random'),
+    onEvent: options.onEvent,
   };
 }
