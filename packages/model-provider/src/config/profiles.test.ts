@@ -42,13 +42,10 @@ describe('loadConfig profiles', () => {
 
   it('let the caller choose another profile; keys it leaves out keep their top-level values', async () => {
     const config = await loadConfig({ toml: withProfiles, profile: 'local' });
-    expect(config).toMatchObject({
-      profile: 'local',
-      model: 'gpt-5',
-      modelProvider: 'ollama',
-      cliAuthCredentialsStore: 'ephemeral',
-      forcedLoginMethod: 'api',
-    });
+    expect(config).toMatchObject({ profile: 'local', model: 'gpt-5', modelProvider: 'ollama' });
+    // As in Codex, where credentials are kept and login restrictions are top-level settings only.
+    expect(config.cliAuthCredentialsStore).toBe('file');
+    expect(config.forcedLoginMethod).toBeUndefined();
   });
 
   it('use the top level when no profile is active', async () => {
@@ -71,19 +68,15 @@ describe('loadConfig profiles', () => {
     expect(none.message).toContain('no profiles are defined');
   });
 
-  it("check the profile's values: an unknown provider or store mode names the profile's key", async () => {
+  it("check the profile's values: an unknown provider or a wrong type names the profile's key", async () => {
     const provider = await loadError(
       `${withProfiles}\n[profiles.broken]\nmodel_provider = "nope"\n`,
       'broken',
     );
     expect(provider).toMatchObject({ code: 'UNKNOWN_PROVIDER', field: 'profiles.broken.model_provider' });
-    const store = await loadError(
-      `${withProfiles}\n[profiles.broken]\ncli_auth_credentials_store = "vault"\n`,
-    );
-    expect(store).toMatchObject({
-      code: 'INVALID_FIELD',
-      field: 'profiles.broken.cli_auth_credentials_store',
-    });
-    expect(store.line).toBe(18);
+    const model = await loadError(`${withProfiles}\n[profiles.broken]\nmodel = 5\n`);
+    expect(model).toMatchObject({ code: 'INVALID_FIELD', field: 'profiles.broken.model', line: 18 });
+    const store = await loadError('cli_auth_credentials_store = "vault"\n');
+    expect(store).toMatchObject({ code: 'INVALID_FIELD', field: 'cli_auth_credentials_store', line: 1 });
   });
 });

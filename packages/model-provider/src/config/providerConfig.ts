@@ -8,7 +8,7 @@ import type { BuiltInOverride, ModelProviderInfo } from './modelProviderInfo.js'
 export interface ProviderConfig {
   /** The file it was read from, if any. */
   file?: string | undefined;
-  /** The active profile (`profile`, or the one the caller chose), whose values below override the top level. */
+  /** The active profile (`profile`, or the one the caller chose); its `model_provider` and `model` override the top level. */
   profile?: string | undefined;
   /** `model_provider`: the id to use when the caller names none (the active profile's, if it sets one). */
   modelProvider?: string | undefined;

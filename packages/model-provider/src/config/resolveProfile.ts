@@ -1,5 +1,5 @@
 import type { ProviderConfigErrorCode } from '../errors.js';
-import { SELECTION_KEYS, type Selection } from './selectionSchema.js';
+import { PROFILE_KEYS, SELECTION_KEYS, type Selection } from './selectionSchema.js';
 
 type Fail = (code: ProviderConfigErrorCode, path: readonly string[], message: string) => never;
 
@@ -14,13 +14,13 @@ export interface ResolvedSelection {
 
 /**
  * Applies the active profile, as Codex does: `requested` (the caller's choice) wins over the file's
- * `profile` key; each selection key the profile sets overrides the top level. A name with no
+ * `profile` key; the profile's `model_provider` and `model` override the top level. A name with no
  * `[profiles.<name>]` table is an error that lists the defined profiles.
  */
 export function resolveProfile(
   top: Selection & {
     profile?: string | undefined;
-    profiles?: Record<string, Selection> | undefined;
+    profiles?: Record<string, Pick<Selection, (typeof PROFILE_KEYS)[number]>> | undefined;
   },
   requested: string | undefined,
   fail: Fail,
@@ -47,7 +47,7 @@ export function resolveProfile(
     );
   }
   const fromProfile = new Set<string>();
-  for (const key of SELECTION_KEYS) {
+  for (const key of PROFILE_KEYS) {
     if (profile?.[key] === undefined) continue;
     Object.assign(values, { [key]: profile[key] });
     fromProfile.add(key);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The keys that choose the provider, the model and how credentials are kept and restricted. They may
- * be set at the top level of `config.toml` and in a profile; the active profile's values win.
+ * The top-level keys that choose the provider, the model and how credentials are kept and
+ * restricted. A profile may set the first two (`PROFILE_KEYS`); as in Codex, the credential keys are
+ * read at the top level only, so a home's login is found where Codex finds it whichever profile runs.
  */
 export const selectionShape = {
   model_provider: z.string().min(1).optional().describe('Id of the provider to use by default.'),
@@ -17,9 +18,12 @@ export const selectionShape = {
 
 export const SELECTION_KEYS = Object.keys(selectionShape) as readonly (keyof typeof selectionShape)[];
 
-/** One `[profiles.<name>]` table: the selection keys are checked; Codex's other keys are ignored. */
+/** The keys of a profile that override the top level. */
+export const PROFILE_KEYS = ['model_provider', 'model'] as const;
+
+/** One `[profiles.<name>]` table: `model_provider` and `model` are checked; Codex's other keys are ignored. */
 export const profileSchema = z
-  .looseObject(selectionShape)
+  .looseObject({ model_provider: selectionShape.model_provider, model: selectionShape.model })
   .describe('A named set of settings applied over the top level when it is the active profile.');
 
 export type Selection = z.infer<z.ZodObject<typeof selectionShape>>;
