@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { causeChain, renderings } from './__testing__/renderings.js';
+import { makeScriptDir, manualClock, type ScriptDir } from './__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
-import { makeScriptDir, manualClock, type ScriptDir } from './internal/testScripts.js';
 
 // Two canaries: one token-shaped (caught by pattern), one plain word (caught only because it is the
 // cached token or the failing run's own stdout).

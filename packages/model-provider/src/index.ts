@@ -1,6 +1,11 @@
 export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
 export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
 export {
+  type CodexHome,
+  type OpenCodexHomeOptions,
+  openCodexHome,
+} from './codexHome/openCodexHome.js';
+export {
   bedrockEndpointKinds,
   builtInProviders,
   MANTLE_CLIENT_AGENT_HEADER,

@@ -50,6 +50,8 @@ export interface AuthManager {
   unauthorizedRecovery(): UnauthorizedRecovery;
   /** Mode of the last loaded auth (synchronous; null before the first load). */
   currentMode(): AuthMode | null;
+  /** Host-supplied tokens, else the stored login as last read; never reads, refreshes or registers (null before the first load). */
+  currentAuth(): Auth | null;
   onChange(listener: (notification: AccountUpdatedNotification) => void): () => void;
 }
 
@@ -77,6 +79,7 @@ export function createAuthManager(options: AuthManagerOptions): AuthManager {
     refreshTokens: (staleAccessToken) => refreshTokens(state, staleAccessToken),
     unauthorizedRecovery: () => createUnauthorizedRecovery(state),
     currentMode: () => cachedAuth(state)?.mode ?? null,
+    currentAuth: () => cachedAuth(state),
     onChange: (listener) => subscribe(state, listener),
   };
 }

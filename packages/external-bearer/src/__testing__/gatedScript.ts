@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScriptDir } from '../internal/testScripts.js';
+import type { ScriptDir } from './testScripts.js';
 
 /** A token command held at a gate the test opens, so a test can act while it is still running. */
 export interface GatedScript {

@@ -25,15 +25,17 @@ export function bedrockRegion(
   }
 }
 
-/** The base URL `list()` shows for a Bedrock provider before any stored login is read. */
+/** The base URL `list()` shows for a Bedrock provider, given the stored key's region when known. */
 export function previewBedrockBaseUrl(
   info: ModelProviderInfo,
   kind: 'mantle' | 'runtime',
   env: Record<string, string | undefined>,
+  storedKeyRegion?: string | undefined,
 ): string {
   if (info.base_url !== undefined) return info.base_url;
   try {
-    return bedrockEndpoint({ region: bedrockRegion(info, env).region, endpoint: kind }).baseUrl;
+    return bedrockEndpoint({ region: bedrockRegion(info, env, storedKeyRegion).region, endpoint: kind })
+      .baseUrl;
   } catch {
     return '(invalid AWS region)';
   }

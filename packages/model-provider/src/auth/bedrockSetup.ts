@@ -57,7 +57,12 @@ export function bedrockSetup(
             } aws.region = "${stored.region}", or log in with a key for ${region}`,
           );
         }
-        return createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
+        const bedrock = createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
+        return storedKeySource(
+          bedrock,
+          context.authManager?.storeMode,
+          info.base_url ? {} : { regionSource },
+        );
       }
       return createBedrockAuth({ ...common, region });
     })();
@@ -85,4 +90,24 @@ export function bedrockSetup(
     describe: async () => ({ method: 'aws-bedrock', ...(await (await resolve()).describe()) }),
   };
   return { baseUrl, auth };
+}
+
+/**
+ * A Bedrock source built from the stored key: `describe()` names the auth store (and, when the
+ * endpoint region is ours to pick, where it came from) instead of the signer's option names.
+ */
+function storedKeySource(
+  bedrock: AuthSource,
+  storeMode: string | undefined,
+  extra: { regionSource?: string },
+): AuthSource {
+  return {
+    authorize: (request, options) => bedrock.authorize(request, options),
+    recover: (response, request) => bedrock.recover?.(response, request) ?? Promise.resolve(false),
+    describe: async () => ({
+      ...(await bedrock.describe()),
+      source: `stored Bedrock API key (${storeMode ?? 'auth'} store)`,
+      ...extra,
+    }),
+  };
 }

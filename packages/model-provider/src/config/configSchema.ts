@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builtInOverrideSchema } from './builtInOverrideSchema.js';
 import { providerInfoSchema } from './providerInfoSchema.js';
+import { profileSchema, selectionShape } from './selectionSchema.js';
 
 export const providerIdSchema = z
   .string()
@@ -8,17 +9,20 @@ export const providerIdSchema = z
 
 /**
  * The parts of a Codex-style `config.toml` this package reads. Other top-level keys of a Codex config
- * (model, approval policy, ...) are allowed and ignored so an existing file loads as it is; inside a
- * provider table every field is checked. Validation checks each provider table against
- * `providerInfoSchema` or, for a built-in id, `builtInOverrideSchema`; this union only describes the
- * file for the generated JSON Schema.
+ * (approval policy, sandbox mode, MCP servers, ...) are allowed and ignored so an existing file loads
+ * as it is; inside a provider table every field is checked. Validation checks each provider table
+ * against `providerInfoSchema` or, for a built-in id, `builtInOverrideSchema`; this union only
+ * describes the file for the generated JSON Schema.
  */
 export const configFileSchema = z
   .looseObject({
-    model_provider: z.string().min(1).optional().describe('Id of the provider to use by default.'),
-    model: z.string().min(1).optional(),
-    forced_login_method: z.enum(['chatgpt', 'api']).optional(),
-    forced_chatgpt_workspace_id: z.string().min(1).optional(),
+    ...selectionShape,
+    profile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Name of the profile (a table under [profiles]) to apply over the top level.'),
+    profiles: z.record(z.string(), profileSchema).optional().describe('Named profiles.'),
     model_providers: z
       .record(providerIdSchema, z.union([providerInfoSchema, builtInOverrideSchema]))
       .optional()

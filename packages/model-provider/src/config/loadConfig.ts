@@ -11,17 +11,19 @@ import { validateConfig } from './validateConfig.js';
 export interface ConfigSource {
   file?: string | undefined;
   toml?: string | undefined;
+  /** The profile to apply, instead of the file's `profile` key (as Codex's `--profile`). */
+  profile?: string | undefined;
 }
 
 /**
- * Reads and validates a Codex-style `config.toml`. A missing file is an empty configuration only
- * when `toml` is given too; otherwise it is an error naming the file.
+ * Reads and validates a Codex-style `config.toml` and applies the active profile. A missing file is
+ * an empty configuration only when `toml` is given too; otherwise it is an error naming the file.
  * @public
  */
 export async function loadConfig(source: ConfigSource): Promise<ProviderConfig> {
   let toml = source.toml;
   if (toml === undefined) {
-    if (source.file === undefined) return validateConfig({});
+    if (source.file === undefined) return validateConfig({}, { profile: source.profile });
     try {
       toml = await readFile(source.file, 'utf8');
     } catch (cause) {
@@ -50,5 +52,5 @@ export async function loadConfig(source: ConfigSource): Promise<ProviderConfig> 
       cause: new Error('TOML parse error (details withheld: they may quote the file)'),
     });
   }
-  return validateConfig(document, { file: source.file, toml });
+  return validateConfig(document, { file: source.file, toml, profile: source.profile });
 }

@@ -1,3 +1,4 @@
+import type { StoreMode } from '@x/auth-store';
 import type { BuiltInOverride, ModelProviderInfo } from './modelProviderInfo.js';
 
 /**
@@ -7,9 +8,14 @@ import type { BuiltInOverride, ModelProviderInfo } from './modelProviderInfo.js'
 export interface ProviderConfig {
   /** The file it was read from, if any. */
   file?: string | undefined;
-  /** `model_provider`: the id to use when the caller names none. */
+  /** The active profile (`profile`, or the one the caller chose); its `model_provider` and `model` override the top level. */
+  profile?: string | undefined;
+  /** `model_provider`: the id to use when the caller names none (the active profile's, if it sets one). */
   modelProvider?: string | undefined;
+  /** `model`: the model to use when the caller names none (the active profile's, if it sets one). */
   model?: string | undefined;
+  /** `cli_auth_credentials_store`: where the auth manager keeps credentials (Codex's default is `file`). */
+  cliAuthCredentialsStore?: StoreMode | undefined;
   forcedLoginMethod?: 'chatgpt' | 'api' | undefined;
   forcedChatgptWorkspaceId?: string | undefined;
   /** User-defined providers by id (built-in ids excluded). */

@@ -8,10 +8,13 @@ import { locateTomlKey } from './locateTomlKey.js';
 import type { ModelProviderInfo } from './modelProviderInfo.js';
 import type { ProviderConfig } from './providerConfig.js';
 import { providerInfoSchema } from './providerInfoSchema.js';
+import { resolveProfile } from './resolveProfile.js';
 
 interface Origin {
   file?: string | undefined;
   toml?: string | undefined;
+  /** The profile to apply instead of the file's `profile` key. */
+  profile?: string | undefined;
 }
 
 /** Validates a parsed config document; every error names the TOML path and, where found, the line. */
@@ -48,14 +51,19 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
   };
 
   const top = check(configFileSchema.omit({ model_providers: true }), document, []);
+  const selection = resolveProfile(top, origin.profile, fail);
+  const chosen = selection.values;
   const rawProviders = (document as { model_providers?: unknown }).model_providers;
   const config: ProviderConfig = { modelProviders: {}, builtInOverrides: {} };
   if (origin.file !== undefined) config.file = origin.file;
-  if (top.model_provider !== undefined) config.modelProvider = top.model_provider;
-  if (top.model !== undefined) config.model = top.model;
-  if (top.forced_login_method !== undefined) config.forcedLoginMethod = top.forced_login_method;
-  if (top.forced_chatgpt_workspace_id !== undefined)
-    config.forcedChatgptWorkspaceId = top.forced_chatgpt_workspace_id;
+  if (selection.profile !== undefined) config.profile = selection.profile;
+  if (chosen.model_provider !== undefined) config.modelProvider = chosen.model_provider;
+  if (chosen.model !== undefined) config.model = chosen.model;
+  if (chosen.cli_auth_credentials_store !== undefined)
+    config.cliAuthCredentialsStore = chosen.cli_auth_credentials_store;
+  if (chosen.forced_login_method !== undefined) config.forcedLoginMethod = chosen.forced_login_method;
+  if (chosen.forced_chatgpt_workspace_id !== undefined)
+    config.forcedChatgptWorkspaceId = chosen.forced_chatgpt_workspace_id;
   if (
     rawProviders !== undefined &&
     (typeof rawProviders !== 'object' || rawProviders === null || Array.isArray(rawProviders))
@@ -104,7 +112,11 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
   if (config.modelProvider !== undefined) {
     const known = config.modelProvider in builtInProviders || config.modelProvider in config.modelProviders;
     if (!known)
-      fail('UNKNOWN_PROVIDER', ['model_provider'], `no provider with id \`${config.modelProvider}\``);
+      fail(
+        'UNKNOWN_PROVIDER',
+        selection.pathOf('model_provider'),
+        `no provider with id \`${config.modelProvider}\``,
+      );
   }
   return config;
 }

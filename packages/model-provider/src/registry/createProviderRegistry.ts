@@ -1,3 +1,4 @@
+import type { Auth } from '@x/auth-store';
 import { bedrockKindOf } from '../config/builtInProviders.js';
 import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
@@ -27,28 +28,37 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
     return info;
   };
 
-  function get(id: string): ModelProvider {
-    let entry = created.get(id);
-    if (!entry) {
-      entry = { provider: buildProvider(id, infoOf(id), context), storedKeyRegion: undefined };
-      created.set(id, entry);
-    }
-    return entry.provider;
+  /** The stored Bedrock key's region that decides this provider's endpoint, if it may decide it. */
+  const keyRegionFor = (id: string, info: ModelProviderInfo, auth: Auth | null): string | undefined =>
+    bedrockKindOf(id, info) && info.base_url === undefined && auth?.mode === 'bedrockApiKey'
+      ? auth.region
+      : undefined;
+  // What the auth manager last read, without reading anything: list() and get() stay synchronous.
+  const cachedKeyRegion = (): string | undefined => {
+    const auth = options.authManager?.currentAuth();
+    return auth?.mode === 'bedrockApiKey' ? auth.region : undefined;
+  };
+
+  /** The provider for this stored-key region: built once per region, then reused. */
+  function provide(id: string, info: ModelProviderInfo, storedKeyRegion: string | undefined): ModelProvider {
+    const entry = created.get(id);
+    if (entry && entry.storedKeyRegion === storedKeyRegion) return entry.provider;
+    const provider = buildProvider(id, info, context, storedKeyRegion);
+    created.set(id, { provider, storedKeyRegion });
+    return provider;
   }
 
   return {
-    list: () => listProviders(infos, context.env),
-    get,
+    list: () => listProviders(infos, context.env, cachedKeyRegion()),
+    get(id) {
+      const info = infoOf(id);
+      return provide(id, info, keyRegionFor(id, info, options.authManager?.currentAuth() ?? null));
+    },
     async resolve(id) {
       const info = infoOf(id);
-      if (!bedrockKindOf(id, info) || info.base_url !== undefined || !options.authManager) return get(id);
-      const stored = await options.authManager.auth();
-      const storedKeyRegion = stored?.mode === 'bedrockApiKey' ? stored.region : undefined;
-      const entry = created.get(id);
-      if (entry && entry.storedKeyRegion === storedKeyRegion) return entry.provider;
-      const provider = buildProvider(id, info, context, storedKeyRegion);
-      created.set(id, { provider, storedKeyRegion });
-      return provider;
+      if (!bedrockKindOf(id, info) || info.base_url !== undefined || !options.authManager)
+        return provide(id, info, undefined);
+      return provide(id, info, keyRegionFor(id, info, await options.authManager.auth()));
     },
     defaultProviderId: () => options.config?.modelProvider ?? 'openai',
   };

@@ -5,10 +5,14 @@ import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { withoutUserinfo } from '../config/urlUserinfo.js';
 import type { ProviderSummary } from './modelProvider.js';
 
-/** `registry.list()`: each provider's id, name, base URL and auth method; never a secret. */
+/**
+ * `registry.list()`: each provider's id, name, base URL and auth method; never a secret. A Bedrock
+ * endpoint with no configured region shows the region of the stored Bedrock API key, if one is known.
+ */
 export function listProviders(
   infos: ReadonlyMap<string, ModelProviderInfo>,
   env: Record<string, string | undefined>,
+  storedKeyRegion?: string | undefined,
 ): ProviderSummary[] {
   return [...infos.entries()].map(([id, info]) => {
     const kind = bedrockKindOf(id, info);
@@ -17,7 +21,7 @@ export function listProviders(
       name: info.name,
       // loadConfig refuses userinfo in base_url; a config built in code may still carry some.
       baseUrl: withoutUserinfo(
-        kind ? previewBedrockBaseUrl(info, kind, env) : (info.base_url ?? '(no base_url)'),
+        kind ? previewBedrockBaseUrl(info, kind, env, storedKeyRegion) : (info.base_url ?? '(no base_url)'),
       ),
       authMethod: providerAuthMethod(id, info),
       builtIn: id in builtInProviders,

@@ -28,14 +28,21 @@ export interface ProviderRegistryOptions {
  * @public
  */
 export interface ProviderRegistry {
-  /** Every provider, built-ins first, with base URL and auth method; never a secret. */
+  /**
+   * Every provider, built-ins first, with base URL and auth method; never a secret. An Amazon Bedrock
+   * endpoint with no region configured anywhere shows the region of the Bedrock API key the auth
+   * manager last read (after a login, `auth()`, `reload()` or `resolve()`); nothing is read here.
+   */
   list(): ProviderSummary[];
-  /** The provider with this id (created once, then reused, so token caches are shared). */
+  /**
+   * The provider with this id (created once, then reused, so token caches are shared). A Bedrock
+   * provider follows the stored key the auth manager last read, as `list()` does.
+   */
   get(id: string): ModelProvider;
   /**
    * Like `get`, after reading the stored login: for an Amazon Bedrock provider with no region
    * configured anywhere, a stored Bedrock API key's region then picks the endpoint. Prefer it when an
-   * auth manager is in use.
+   * auth manager is in use and may not have read the store yet.
    */
   resolve(id: string): Promise<ModelProvider>;
   /** `model_provider` from the config, else `openai`. */
