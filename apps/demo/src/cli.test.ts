@@ -239,7 +239,11 @@ describe('xdemo', () => {
     expect(tour.stdout).toMatch(
       /xdemo-agent\s+openai-login\s+yes \(agent-identity\)\s+0\s.*\(encrypted_task_id\)/,
     );
-    expect(tour.stdout).toContain('All 7 auth paths verified by the server.');
+    // A Codex-style home whose profile picks the provider and model, logged in through that home.
+    expect(tour.stdout).toMatch(
+      /xdemo-codex\s+openai-login\s+yes \(api-key\)\s+0\s.*Codex home, profile xdemo: xdemo-codex, demo-echo-1\n/,
+    );
+    expect(tour.stdout).toContain('All 8 auth paths verified by the server.');
     // The keys and tokens the tour makes for itself stay out of its output: no API key, Bedrock key
     // or minted token, no JWT (base64url JSON opens with `eyJ`), no Ed25519 PKCS#8 key in base64.
     expect(tour.stdout + tour.stderr).not.toMatch(

@@ -19,6 +19,11 @@ const program = new Command('xdemo')
   .description('Authenticate to model providers with the @x packages, offline against an embedded server.')
   .version(versionLine(demo, packages), '-V, --version', 'print the version of xdemo and of the @x packages')
   .option('--home <dir>', 'folder holding auth.json and config.toml (default: $XDEMO_HOME or ~/.xdemo)')
+  .option(
+    '--codex-home [dir]',
+    'use a Codex home instead (default: $CODEX_HOME or ~/.codex): its config.toml with the active profile' +
+      ' and its credential store; only login and logout write there',
+  )
   .option('--verbose', 'on errors, also print the chain of causes with stack frames')
   .addHelpText(
     'after',
@@ -46,13 +51,25 @@ const configure = (command: Command): void => {
   for (const sub of command.commands) configure(sub);
 };
 configure(program);
+/**
+ * `--codex-home` takes an optional folder, and commander would take a command name after it for
+ * one: `xdemo --codex-home login status` means Codex's default home (a folder named like a command
+ * is written `./login`).
+ */
+const codexHomeWithoutFolder = (argv: readonly string[]): string[] =>
+  argv.map((arg, i) =>
+    arg === '--codex-home' && program.commands.some((command) => command.name() === argv[i + 1])
+      ? '--codex-home='
+      : arg,
+  );
+
 let running: Command = program;
 program.hook('preAction', (_program, action) => {
   running = action;
 });
 
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(codexHomeWithoutFolder(process.argv));
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -126,6 +126,7 @@ describe('xdemo, by CLI convention', () => {
       'bedrock-api-key',
       'agent-identity',
       'agent-identity',
+      'api-key',
     ]);
     expect(tour.stderr).toContain('xdemo tour: server');
   });

@@ -4,12 +4,17 @@ import { type AuthManager, type AuthWarning, createAuthManager } from '@x/auth-s
 import {
   createProviderRegistry,
   loadConfig,
+  openCodexHome,
   type ProviderConfig,
   type ProviderRegistry,
 } from '@x/model-provider';
+import { DemoError } from './demoError.js';
+import { ExitCode } from './exitCodes.js';
 
 export interface GlobalOptions {
   home?: string;
+  /** `--codex-home [dir]`: the folder, or true when given without one ($CODEX_HOME, else ~/.codex). */
+  codexHome?: string | true;
   verbose?: boolean;
 }
 
@@ -37,16 +42,66 @@ function printWarning(warning: AuthWarning): void {
   process.stderr.write(`xdemo: warning: ${warning.message}\n`);
 }
 
+/**
+ * The Codex home `--codex-home` asked for: its folder, `null` for Codex's default (`$CODEX_HOME`,
+ * else `~/.codex`), or undefined when the option was not given. With `--home` too, a usage error.
+ */
+export function codexHomeOption(options: GlobalOptions): string | null | undefined {
+  if (options.codexHome === undefined) return undefined;
+  if (options.home !== undefined)
+    throw new DemoError('INVALID_USAGE', 'choose one of --home and --codex-home', ExitCode.usage);
+  return options.codexHome === true || options.codexHome === '' ? null : resolve(options.codexHome);
+}
+
+/** A Codex home opened as Codex reads it: config.toml with its profile, its credential store. */
+async function openCodexHomeContext(dir: string | null, env: NodeJS.ProcessEnv): Promise<DemoContext> {
+  const opened = await openCodexHome({
+    ...(dir === null ? {} : { home: dir }),
+    env,
+    authOptions: { onWarning: printWarning },
+  });
+  return {
+    home: opened.home,
+    configFile: join(opened.home, 'config.toml'),
+    config: opened.config,
+    manager: opened.authManager,
+    registry: opened.registry,
+  };
+}
+
+/**
+ * The home and auth manager for login, logout and status: the xdemo home, or with `--codex-home`
+ * the Codex home's manager, whose store mode (`cli_auth_credentials_store`) and login restrictions
+ * come from its config.toml.
+ */
+export async function openLogin(
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ home: string; manager: AuthManager }> {
+  const codex = codexHomeOption(options);
+  if (codex !== undefined) {
+    const { home, manager } = await openCodexHomeContext(codex, env);
+    return { home, manager };
+  }
+  const home = resolveHome(options, env);
+  return { home, manager: openManager(home, env) };
+}
+
 /** The auth manager alone (login, logout, status need no provider config). */
 export function openManager(home: string, env: NodeJS.ProcessEnv = process.env): AuthManager {
   return createAuthManager({ home, env, onWarning: printWarning });
 }
 
-/** Everything a provider command needs: config.toml (optional), the auth manager and the registry. */
+/**
+ * Everything a provider command needs: config.toml (optional), the auth manager and the registry;
+ * with `--codex-home`, those of the Codex home (nothing is written there by these commands).
+ */
 export async function openContext(
   options: GlobalOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DemoContext> {
+  const codex = codexHomeOption(options);
+  if (codex !== undefined) return openCodexHomeContext(codex, env);
   const home = resolveHome(options, env);
   const configFile = join(home, 'config.toml');
   const config = await loadConfig({ file: configFile }).catch(async (error: unknown) => {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
 import { createBedrockApiKey } from '@x/aws-auth';
-import { createProviderRegistry, loadConfig, type ModelProvider } from '@x/model-provider';
+import {
+  createProviderRegistry,
+  loadConfig,
+  type ModelProvider,
+  type ProviderRegistry,
+} from '@x/model-provider';
 import { askProvider } from './askProvider.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
@@ -11,6 +16,7 @@ import { describeError } from './errorReport.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { startDemoServer } from './server/startDemoServer.js';
 import { tourAgentIdentity } from './tourAgentIdentity.js';
+import { tourCodexHome } from './tourCodexHome.js';
 
 export interface TourRow {
   provider: string;
@@ -23,14 +29,23 @@ export interface TourRow {
   note?: string;
 }
 
-/** Asks `provider` once and records the row: verified when the server names `expected`. */
-export type TourAsk = (provider: ModelProvider, expected: string, note?: string) => Promise<TourRow>;
+/**
+ * Asks `provider` once and records the row: verified when the server names `expected`. `via` names
+ * another registry the provider came from (for its auth method) and the model to ask for.
+ */
+export type TourAsk = (
+  provider: ModelProvider,
+  expected: string,
+  note?: string,
+  via?: { registry: ProviderRegistry; model: string },
+) => Promise<TourRow>;
 
 /**
  * What `npm run demo` shows: in a temporary home, the embedded server and one provider per auth path
  * (API key login, command-minted tokens with a forced expiry, Bedrock SigV4 with static keys over a
  * base_url override, Bedrock API key login, Agent Identity login with a plain and then a sealed task
- * id), each asked once through the official openai client.
+ * id, and an API key login through a Codex-style home whose profile picks the provider and model),
+ * each asked once through the official openai client.
  */
 export async function runTour(log: (line: string) => void = console.log): Promise<TourRow[]> {
   const home = await mkdtemp(join(tmpdir(), 'xdemo-tour-'));
@@ -68,10 +83,10 @@ export async function runTour(log: (line: string) => void = console.log): Promis
     });
 
     const rows: TourRow[] = [];
-    const ask: TourAsk = async (provider, expected, note) => {
+    const ask: TourAsk = async (provider, expected, note, via) => {
       sends.clear();
       const started = performance.now();
-      const summary = registry.list().find((p) => p.id === provider.id);
+      const summary = (via?.registry ?? registry).list().find((p) => p.id === provider.id);
       const row: TourRow = {
         provider: provider.id,
         authMethod: summary?.authMethod ?? '?',
@@ -84,7 +99,7 @@ export async function runTour(log: (line: string) => void = console.log): Promis
       };
       try {
         const result = await askProvider(provider, {
-          model: 'demo-echo-1',
+          model: via?.model ?? 'demo-echo-1',
           prompt: `hello from ${provider.id}`,
         });
         row.verifiedBy = result.verifiedBy;
@@ -116,6 +131,14 @@ export async function runTour(log: (line: string) => void = console.log): Promis
     await ask(await registry.resolve('amazon-bedrock-runtime'), 'bedrock-api-key');
 
     await tourAgentIdentity(server, manager, await registry.resolve('xdemo-agent'), ask);
+
+    await tourCodexHome(home, {
+      openaiBaseUrl: server.openaiBaseUrl,
+      apiKey,
+      env,
+      registryOptions: { fetch: countingFetch, retryBaseDelayMs: 50 },
+      ask,
+    });
     return rows;
   } finally {
     await server.close();

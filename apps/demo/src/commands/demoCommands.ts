@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { chosenHome, type GlobalOptions, openManager } from '../context.js';
+import { chosenHome, codexHomeOption, type GlobalOptions, openManager } from '../context.js';
 import { DemoError } from '../demoError.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
 import { ExitCode } from '../exitCodes.js';
@@ -35,6 +35,12 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
         `\nA request with ${FAIL_HEADER}: 429;retry-after=1;times=1 (or a 5xx status) is failed on purpose.`,
     )
     .action(async (options: { port?: number; force?: boolean; agentTaskIds: TaskIdMode }) => {
+      if (codexHomeOption(globals()) !== undefined)
+        throw new DemoError(
+          'INVALID_USAGE',
+          'serve writes a config.toml and a login into its home, and a Codex home is only read: use --home',
+          ExitCode.usage,
+        );
       const target = await prepareServeHome(chosenHome(globals()), options.force === true);
       const { home } = target;
       let server: ProviderServer | undefined;
@@ -106,6 +112,12 @@ export function registerDemoCommands(program: Command, globals: () => GlobalOpti
     .description('start the server in a temporary home and show every auth path working, offline')
     .option('--json', 'print the packages, one row per auth path and the verdict as JSON')
     .action(async (options: { json?: boolean }) => {
+      if (codexHomeOption(globals()) !== undefined)
+        throw new DemoError(
+          'INVALID_USAGE',
+          'tour runs in a temporary home of its own; --codex-home does not apply',
+          ExitCode.usage,
+        );
       // With --json, stdout carries the JSON alone; the progress lines go to stderr.
       const log = options.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
       const packages = await readPackageVersions();

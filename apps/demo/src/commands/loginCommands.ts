@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type GlobalOptions, openManager, resolveHome } from '../context.js';
+import { type GlobalOptions, openLogin } from '../context.js';
 import { DemoError } from '../demoError.js';
 import { ExitCode } from '../exitCodes.js';
 import { printJson } from '../printJson.js';
@@ -35,7 +35,7 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
       `\nExamples:\n  ${API_KEY_EXAMPLE}\n  ${BEDROCK_KEY_EXAMPLE}\n  ${AGENT_IDENTITY_EXAMPLE}`,
     )
     .action(async (options: LoginOptions) => {
-      const manager = openManager(resolveHome(globals()));
+      const { manager } = await openLogin(globals());
       const chosen = [options.withApiKey, options.withBedrockApiKey, options.agentIdentity].filter(Boolean);
       if (chosen.length > 1) {
         throw new DemoError('INVALID_USAGE', `choose one of ${LOGIN_WAYS.join(', ')}`, ExitCode.usage);
@@ -79,8 +79,8 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
     .description('show how you are logged in (keys masked); exits 1 when not logged in')
     .option('--json', 'print the status as JSON')
     .action(async (options: { json?: boolean }) => {
-      const home = resolveHome(globals());
-      const status = await openManager(home).status();
+      const { home, manager } = await openLogin(globals());
+      const status = await manager.status();
       if (options.json) printJson(status);
       if (!status.loggedIn) {
         throw new DemoError(
@@ -105,7 +105,7 @@ export function registerLoginCommands(program: Command, globals: () => GlobalOpt
     .command('logout')
     .description('remove stored credentials from every store')
     .action(async () => {
-      const removed = await openManager(resolveHome(globals())).logout();
+      const removed = await (await openLogin(globals())).manager.logout();
       console.log(removed ? 'Logged out.' : 'Not logged in; nothing to remove.');
     });
 }
