@@ -92,7 +92,7 @@ describe('explainError', () => {
     expect(explainError(undefined)).toBeNull();
   });
 
-  it('survives a cycle and an endless chain', () => {
+  it('survives a cycle, an endless chain, a throwing getter and a huge AggregateError', () => {
     const a = new Error('a');
     const b = new Error('b', { cause: a });
     (a as { cause?: unknown }).cause = b;
@@ -100,5 +100,12 @@ describe('explainError', () => {
     let deep: unknown = foreignCopy('CommandTokenError', 'TIMEOUT');
     for (let i = 0; i < 10_000; i++) deep = { cause: deep };
     expect(explainError(deep)).toBeNull();
+    const hostile = Object.defineProperty(new Error('h'), 'cause', {
+      get() {
+        throw new Error('no');
+      },
+    });
+    expect(explainError(hostile)).toBeNull();
+    expect(explainError(new AggregateError(Array(200_000).fill(new Error('x'))))).toBeNull();
   });
 });

@@ -26,18 +26,26 @@ const MAX_VISITED = 64;
 function isOurs(value: unknown): value is Error & { code: string } {
   if (value instanceof ProviderConfigError || value instanceof ProviderRequestError) return true;
   if (typeof value !== 'object' || value === null) return false;
-  const { name, code } = value as { name?: unknown; code?: unknown };
-  return typeof name === 'string' && OUR_ERROR_NAMES.has(name) && typeof code === 'string';
+  try {
+    const { name, code } = value as { name?: unknown; code?: unknown };
+    return typeof name === 'string' && OUR_ERROR_NAMES.has(name) && typeof code === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /** The errors directly below `value`: its `cause`, an AggregateError's `errors`, a retry error's `lastError`. */
 function below(value: unknown): unknown[] {
   if (typeof value !== 'object' || value === null) return [];
-  const { cause, errors, lastError } = value as { cause?: unknown; errors?: unknown; lastError?: unknown };
   const found: unknown[] = [];
-  if (cause !== undefined) found.push(cause);
-  if (lastError !== undefined) found.push(lastError);
-  if (Array.isArray(errors)) found.push(...errors);
+  try {
+    const { cause, errors, lastError } = value as { cause?: unknown; errors?: unknown; lastError?: unknown };
+    if (cause !== undefined) found.push(cause);
+    if (lastError !== undefined) found.push(lastError);
+    if (Array.isArray(errors)) found.push(...errors.slice(0, MAX_VISITED));
+  } catch {
+    // a getter that throws hides what is below it; what was found so far still counts
+  }
   return found;
 }
 
@@ -52,7 +60,7 @@ function below(value: unknown): unknown[] {
 export function explainError(error: unknown): ExplainedError | null {
   const queue: unknown[] = [error];
   const seen = new Set<unknown>();
-  while (queue.length > 0 && seen.size < MAX_VISITED) {
+  for (let visits = 0; queue.length > 0 && visits < MAX_VISITED; visits++) {
     const current = queue.shift();
     if (seen.has(current)) continue;
     seen.add(current);

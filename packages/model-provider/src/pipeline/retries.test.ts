@@ -138,7 +138,11 @@ describe('retries like openai-node', () => {
       setTimeout(() => res.socket?.destroy(), 20);
     });
     const { fetch, waits } = recordingFetch(server.url, { retryBaseDelayMs: 1 });
-    const response = await fetch(`${server.url}/responses`, { method: 'POST', body: '{"stream":true}' });
+    const response = await settleWithin(
+      fetch(`${server.url}/responses`, { method: 'POST', body: '{"stream":true}' }),
+      10_000,
+      'the streamed fetch',
+    );
     await expect(response.text()).rejects.toThrow();
     expect(server.received).toHaveLength(1);
     expect(waits).toEqual([]);
