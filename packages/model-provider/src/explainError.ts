@@ -6,9 +6,13 @@ import { ProviderConfigError, ProviderRequestError } from './errors.js';
  * @public
  */
 export interface ExplainedError {
+  /** The error's stable code, e.g. `EXIT_STATUS` or `ORIGIN_MISMATCH`. */
   code: string;
+  /** Its message: names the field, file, variable or command, never a secret. */
   message: string;
+  /** Its class, e.g. `CommandTokenError`. */
   name: string;
+  /** The error itself, with its own `cause` below it. */
   error: Error;
 }
 
