@@ -70,7 +70,8 @@ export type ProviderRequestErrorCode =
   | 'STREAM_IDLE_TIMEOUT'
   | 'MODELS_RESPONSE'
   | 'INVALID_HEADER_VALUE'
-  | 'RESPONSE_TIMEOUT';
+  | 'RESPONSE_TIMEOUT'
+  | 'AUTHORIZATION_HEADER_PRESENT';
 
 /**
  * Raised by a provider's `fetch` when a request cannot be sent or its stream stalls. HTTP error

@@ -1,4 +1,10 @@
-export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+export {
+  type AuthorizeOptions,
+  type AuthSource,
+  type FailedResponse,
+  type HttpRequest,
+  PLACEHOLDER_API_KEY,
+} from '@x/auth-seam';
 export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
 export {
   type CodexHome,
@@ -26,9 +32,12 @@ export {
   ProviderRequestError,
   type ProviderRequestErrorCode,
 } from './errors.js';
+export { type ExplainedError, explainError } from './explainError.js';
 export { createProviderFetch } from './pipeline/createProviderFetch.js';
 export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
 export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';
+export type { RetryEvent } from './pipeline/retryEvent.js';
+export type { ProviderClientOptions } from './registry/clientOptions.js';
 export { createProviderRegistry } from './registry/createProviderRegistry.js';
 export type { ModelProvider, ModelSummary, ProviderSummary } from './registry/modelProvider.js';
 export type { ProviderRegistry, ProviderRegistryOptions } from './registry/providerRegistry.js';

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import type { AuthSource, FailedResponse, HttpRequest } from '@x/auth-seam';
+import { type AuthSource, type FailedResponse, type HttpRequest, PLACEHOLDER_API_KEY } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { sendJson } from '../__testing__/loopbackServer.js';
 import { serve } from '../__testing__/trackedServers.js';
@@ -184,7 +184,7 @@ describe('createProviderFetch', () => {
     expect(other.received).toHaveLength(0);
   });
 
-  it('adds query_params, http_headers and env_http_headers (skipping blank variables) and replaces the client Authorization', async () => {
+  it('adds query_params, http_headers and env_http_headers (skipping blank variables) and replaces the placeholder Authorization', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, {}));
     const { source } = countingAuth();
     const fetch = createProviderFetch({
@@ -195,7 +195,9 @@ describe('createProviderFetch', () => {
       envHttpHeaders: { 'OpenAI-Project': 'PROJ', 'OpenAI-Organization': 'ORG', 'X-Missing': 'NOPE' },
       env: { PROJ: 'proj_1', ORG: '   ' },
     });
-    await fetch(`${server.url}/models?limit=2`, { headers: { Authorization: 'Bearer unused' } });
+    await fetch(`${server.url}/models?limit=2`, {
+      headers: { Authorization: `Bearer ${PLACEHOLDER_API_KEY}` },
+    });
     const [received] = server.received;
     expect(received?.url).toBe('/v1/models?limit=2&api-version=2025-01-01');
     expect(received?.headers['x-team']).toBe('search');
@@ -211,6 +213,29 @@ describe('createProviderFetch', () => {
       headers: { authorization: 'Bearer own' },
     });
     expect(server.received[0]?.headers.authorization).toBe('Bearer own');
+  });
+
+  it('refuses any other caller Authorization when the provider has auth, saying why, and sends nothing', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    const { source, calls } = countingAuth();
+    const fetch = createProviderFetch({ baseUrl: server.url, auth: source });
+    const error = await fetch(`${server.url}/models`, {
+      headers: { Authorization: 'Bearer sk-real-key' },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderRequestError);
+    expect((error as ProviderRequestError).code).toBe('AUTHORIZATION_HEADER_PRESENT');
+    expect((error as Error).message).toContain('provider.clientOptions()');
+    expect((error as Error).message).not.toContain('sk-real-key');
+    expect(calls.authorize).toBe(0);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('drops the placeholder Authorization when the provider has no auth', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    await createProviderFetch({ baseUrl: server.url })(`${server.url}/models`, {
+      headers: { authorization: `Bearer ${PLACEHOLDER_API_KEY}` },
+    });
+    expect(server.received[0]?.headers.authorization).toBeUndefined();
   });
 
   it('gzips bodies once when compression is on, and signs the compressed bytes', async () => {

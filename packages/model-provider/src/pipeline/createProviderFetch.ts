@@ -1,23 +1,25 @@
-import { backoffDelay, isRecoverableStatus } from '@x/auth-seam';
+import { isRecoverableStatus, shouldRetryResponse } from '@x/auth-seam';
 import { authorizeAttempt } from './authorizeAttempt.js';
 import { deliverResponse } from './deliverResponse.js';
 import { discardBody } from './discardBody.js';
 import { prepareRequest } from './prepareRequest.js';
 import type { ProviderFetchOptions } from './providerFetchOptions.js';
 import { recoverOnce } from './recoverOnce.js';
+import { retryDelay } from './retryDelay.js';
+import type { RetryEvent } from './retryEvent.js';
 import { sendAttempt } from './sendAttempt.js';
 import { sleep } from './sleep.js';
 import { isResponseTimeout, transportFailure } from './transportFailure.js';
 import { refuseUnsafeHeaders } from './unsafeHeader.js';
 
-/** The longest backoff between two attempts. */
-const MAX_RETRY_DELAY_MS = 10_000;
-
 /**
  * A `fetch` for one provider: prepares the exact bytes once, then on every attempt authorizes them
- * afresh, sends with `redirect: 'manual'`, hands a 400, 401 or 403 once to the source's `recover` (which
- * says whether it mended it) and retries 5xx and
- * transport errors with backoff. Usable as the `fetch` option of the `openai` client.
+ * afresh and sends with `redirect: 'manual'`. A 400, 401 or 403 goes once to the source's `recover`
+ * (which says whether it mended it). Error statuses openai-node retries (408, 409, 429, 5xx, or as
+ * `x-should-retry` says) and transport failures are retried up to `requestMaxRetries` times, after
+ * the wait the server asks for (`retry-after-ms`, `retry-after`, up to 60 s) or jittered backoff;
+ * every wait is reported to `onRetry` and ends at once when the caller aborts. Usable as the `fetch`
+ * option of the `openai` client, whose own retries are then turned off.
  * @public
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
@@ -39,10 +41,21 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     hasAuth: auth !== undefined,
   };
 
+  /** Reports the wait before a retry, then waits; the caller's abort ends the wait at once. */
+  const waitToRetry = (
+    event: Omit<RetryEvent, 'delayMs' | 'delaySource'>,
+    signal: AbortSignal | undefined,
+    headers?: Headers,
+  ): Promise<void> => {
+    const delay = retryDelay(event.attempt, baseDelay, headers);
+    options.onRetry?.({ ...event, ...delay });
+    return sleep(delay.delayMs, signal);
+  };
+
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const { prepared, signal, target } = await prepareRequest(input, init, settings);
     let recovered = false;
-    // Retries after 5xx and transport errors; the one retry after an auth recovery is not one of them.
+    // Retries after an error status or a transport failure; the one retry after an auth recovery is not one of them.
     let retries = 0;
     // Retries of streams that failed before their first byte: counted apart, as Codex does.
     let streamRetries = 0;
@@ -54,10 +67,10 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         response = await sendAttempt(send, outgoing, signal, idleMs);
       } catch (cause) {
         if (signal?.aborted) throw cause;
-        const error = isResponseTimeout(cause) ? 'response-timeout' : 'transport';
-        options.onAttempt?.({ attempt, error, recovered });
+        const reason = isResponseTimeout(cause) ? 'response-timeout' : 'transport';
+        options.onAttempt?.({ attempt, error: reason, recovered });
         if (retries >= maxRetries) throw transportFailure(cause, prepared.method, target, attempt + 1);
-        await sleep(backoffDelay(++retries, baseDelay, MAX_RETRY_DELAY_MS), signal);
+        await waitToRetry({ attempt: ++retries, maxRetries, reason }, signal);
         continue;
       }
       options.onAttempt?.({ attempt, status: response.status, recovered });
@@ -65,11 +78,12 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         recovered = true;
         const unmended = await recoverOnce(auth, response, outgoing);
         if (unmended === undefined) continue;
-        return unmended;
+        response = unmended;
       }
-      if (response.status >= 500 && retries < maxRetries) {
+      if (retries < maxRetries && shouldRetryResponse(response)) {
         await discardBody(response);
-        await sleep(backoffDelay(++retries, baseDelay, MAX_RETRY_DELAY_MS), signal);
+        const { status, headers } = response;
+        await waitToRetry({ attempt: ++retries, maxRetries, status, reason: 'status' }, signal, headers);
         continue;
       }
       const canRetry = streamRetries < streamMaxRetries;
@@ -78,8 +92,9 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         { idleMs, readAhead: streamMaxRetries > 0, canRetry },
         signal,
       );
+      // Once delivered, a stream is the caller's: nothing below sends this request again.
       if (delivered !== undefined) return delivered;
-      await sleep(backoffDelay(++streamRetries, baseDelay, MAX_RETRY_DELAY_MS), signal);
+      await waitToRetry({ attempt: ++streamRetries, maxRetries: streamMaxRetries, reason: 'stream' }, signal);
     }
   };
 

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@x/auth-seam';
+import { type HttpRequest, isPlaceholderAuthorization } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
 import { addProviderParts, type ProviderParts } from './addProviderParts.js';
 import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
@@ -16,8 +16,9 @@ export interface PreparedRequest {
  * A `fetch(input, init)` call as the request every attempt sends: the provider's query parameters
  * and headers added, the body serialized (and compressed) once. The origin is checked here, the one
  * place, before any credential is attached: a request for another origin than the provider's is
- * refused. The client's own Authorization (the openai client's placeholder key) is dropped when an
- * auth source supplies ours, and a header `fetch` would refuse is refused before anything is sent.
+ * refused. The client's Authorization derived from the placeholder key of `clientOptions()` is
+ * dropped; any other is refused when an auth source supplies ours (see {@link refuseCallerAuthorization}).
+ * A header `fetch` would refuse is refused before anything is sent.
  */
 export async function prepareRequest(
   input: string | URL | Request,
@@ -42,7 +43,23 @@ export async function prepareRequest(
     );
   }
   // (Deleted only when present: a delete turns the header object into a slower dictionary.)
-  if (settings.hasAuth && prepared.headers.authorization !== undefined) delete prepared.headers.authorization;
+  const authorization = prepared.headers.authorization;
+  if (isPlaceholderAuthorization(authorization)) delete prepared.headers.authorization;
+  else if (settings.hasAuth && authorization !== undefined)
+    refuseCallerAuthorization(prepared.method, target);
   refuseUnsafeHeaders(prepared, undefined, target);
   return { prepared, signal, target };
+}
+
+/**
+ * A caller's own Authorization on a provider that authorizes requests itself: it is never sent
+ * (the provider's credential would replace it, or both would clash), and silently dropping it would
+ * hide a client configured with a real key, or with another provider's. The message names neither
+ * the value nor its scheme.
+ */
+function refuseCallerAuthorization(method: string, target: URL): never {
+  throw new ProviderRequestError(
+    'AUTHORIZATION_HEADER_PRESENT',
+    `${method} ${target.pathname}: the request brings its own Authorization header, but this provider adds its own credential to every request; nothing was sent. Create the client with provider.clientOptions() (its placeholder apiKey is removed here), or leave the header out`,
+  );
 }

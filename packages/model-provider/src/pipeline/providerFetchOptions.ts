@@ -1,5 +1,6 @@
 import type { AuthSource } from '@x/auth-seam';
 import type { PrepareBodyOptions } from './prepareBodyForSend.js';
+import type { RetryEvent } from './retryEvent.js';
 
 /**
  * Options of {@link createProviderFetch}.
@@ -14,9 +15,15 @@ export interface ProviderFetchOptions {
   /** header name -> environment variable; skipped when unset or blank. */
   envHttpHeaders?: Record<string, string> | undefined;
   env?: Record<string, string | undefined> | undefined;
-  /** Retries after a 5xx, a transport error or a response timeout. Default 4. */
+  /**
+   * Retries after an error status openai-node retries (408, 409, 429, 5xx; `x-should-retry: true`
+   * adds any error status, `false` forbids), a transport error or a response timeout. Default 4.
+   */
   requestMaxRetries?: number | undefined;
-  /** First backoff delay; doubles each retry, with jitter. Default 200 ms. */
+  /**
+   * First backoff delay; doubles each retry (up to 10 s), with jitter. Used when the response has no
+   * `retry-after-ms` or `retry-after` of at most 60 s. Default 200 ms.
+   */
   retryBaseDelayMs?: number | undefined;
   /**
    * Error a server-sent-events or NDJSON response whose stream is silent for longer than this; it
@@ -36,4 +43,6 @@ export interface ProviderFetchOptions {
   onAttempt?:
     | ((event: { attempt: number; status?: number; error?: string; recovered: boolean }) => void)
     | undefined;
+  /** Called before every wait between two attempts, with its length and cause, e.g. to tell a user. */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }

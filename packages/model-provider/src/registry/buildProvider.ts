@@ -13,6 +13,7 @@ import {
 } from '../config/providerInfoSchema.js';
 import { ProviderConfigError } from '../errors.js';
 import { createProviderFetch } from '../pipeline/createProviderFetch.js';
+import { clientOptions } from './clientOptions.js';
 import { describeProviderAuth } from './describeProviderAuth.js';
 import { listModels } from './listModels.js';
 import type { ModelProvider } from './modelProvider.js';
@@ -60,12 +61,14 @@ export function buildProvider(
     compression: options.compression,
     retryBaseDelayMs: options.retryBaseDelayMs,
     fetch: options.fetch,
+    onRetry: options.onRetry && ((event) => options.onRetry?.(event, id)),
   });
   return {
     id,
     info: sealInfo(info),
     baseUrl,
     fetch: providerFetch,
+    clientOptions: () => clientOptions(baseUrl, providerFetch),
     listModels: (opts) => listModels(providerFetch, baseUrl, opts?.signal),
     describeAuth: () => describeProviderAuth(id, providerAuthMethod(id, info), auth),
   };

@@ -1,5 +1,6 @@
 import type { AuthMethod } from '../auth/authMethod.js';
 import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
+import type { ProviderClientOptions } from './clientOptions.js';
 
 /**
  * One line of `registry.list()`: what a user needs to pick a provider. Never holds a secret.
@@ -33,6 +34,11 @@ export interface ModelProvider {
   baseUrl: string;
   /** A `fetch` for this provider; pass it to the `openai` client with `maxRetries: 0` (it retries itself). */
   fetch: typeof fetch;
+  /**
+   * Everything `new OpenAI(…)` (or `createOpenAI(…)` of `@ai-sdk/openai`) needs for this provider:
+   * `baseURL`, a placeholder `apiKey` the fetch removes, the `fetch`, and `maxRetries: 0`.
+   */
+  clientOptions(): ProviderClientOptions;
   /** `GET <baseUrl>/models` with the provider's auth. */
   listModels(options?: { signal?: AbortSignal | undefined }): Promise<ModelSummary[]>;
   /** Which credential source is (or would be) used, resolved as a request would; never a secret. */

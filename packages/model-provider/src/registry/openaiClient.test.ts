@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoopbackServer } from '../__testing__/loopbackServer.js';
@@ -50,7 +51,7 @@ afterAll(async () => {
 });
 
 function client(provider: ModelProvider): OpenAI {
-  return new OpenAI({ baseURL: provider.baseUrl, apiKey: 'unused', fetch: provider.fetch, maxRetries: 0 });
+  return new OpenAI(provider.clientOptions());
 }
 
 describe.each([
@@ -64,7 +65,7 @@ describe.each([
       input: 'hello there',
     });
     expect(response.output_text).toBe(`${verified}: hello there`);
-    expect(server.received.at(-1)?.headers.authorization).not.toBe('Bearer unused');
+    expect(server.received.at(-1)?.headers.authorization).not.toContain(PLACEHOLDER_API_KEY);
   });
 
   it('streams a response', async () => {

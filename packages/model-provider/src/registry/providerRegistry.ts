@@ -1,5 +1,6 @@
 import type { AuthManager } from '@x/auth-store';
 import type { ProviderConfig } from '../config/providerConfig.js';
+import type { RetryEvent } from '../pipeline/retryEvent.js';
 import type { ModelProvider, ProviderSummary } from './modelProvider.js';
 
 /**
@@ -16,6 +17,8 @@ export interface ProviderRegistryOptions {
   fetch?: typeof fetch | undefined;
   /** First retry delay in ms (doubles per retry, with jitter). Default 200. */
   retryBaseDelayMs?: number | undefined;
+  /** Called before every wait between two attempts of any provider's request, e.g. to tell a user. */
+  onRetry?: ((event: RetryEvent, providerId: string) => void) | undefined;
   /**
    * Request body compression for every provider: `'gzip'` compresses bodies of 1 KiB or more once,
    * before they are authorized (so SigV4 signs the compressed bytes). Default `'none'`.
