@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The release dry run: packs every publishable package exactly as `changeset publish` would
 // (pnpm pack rewrites workspace: ranges), then checks each tarball with publint, with
-// are-the-types-wrong (ESM-only profile) and against the list of files a package may ship.
+// are-the-types-wrong (ESM-only profile), against the list of files a package may ship, and for the
+// LICENSE file every tarball must carry.
 // Prints one line per check and a closing `N passed, N failed`; exits 1 when any check fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -81,6 +82,15 @@ try {
         }
       }
       if (problems.length > 0) throw new Error(problems.join('\n'));
+    });
+    check(`${manifest.name}: tarball ships the LICENSE its package.json names`, () => {
+      const license = spawnSync('tar', ['-xzOf', tarball, 'package/LICENSE'], { encoding: 'utf8' });
+      if (license.status !== 0) throw new Error('missing LICENSE (put it next to package.json)');
+      if (
+        manifest.license !== 'Apache-2.0' ||
+        !/Apache License\s+Version 2\.0, January 2004/.test(license.stdout)
+      )
+        throw new Error(`package.json says ${manifest.license}; LICENSE is not the Apache License 2.0 text`);
     });
     check(`${manifest.name}: publint`, () => {
       const out = run(bin('publint'), ['run', '--strict', tarball], root);
