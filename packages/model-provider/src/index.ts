@@ -5,8 +5,7 @@ export {
   builtInProviders,
   MANTLE_CLIENT_AGENT_HEADER,
 } from './config/builtInProviders.js';
-export { configJsonSchema } from './config/configJsonSchema.js';
-export { type ConfigSource, loadConfig } from './config/loadConfig.js';
+export type { ConfigSource } from './config/loadConfig.js';
 export type {
   BuiltInOverride,
   ModelProviderInfo,
@@ -21,6 +20,7 @@ export {
   ProviderRequestError,
   type ProviderRequestErrorCode,
 } from './errors.js';
+export { configJsonSchema, loadConfig } from './lazyConfig.js';
 export { createProviderFetch } from './pipeline/createProviderFetch.js';
 export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
 export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';
