@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.shared.js';
 
-export default defineConfig(packageBuild(['src/index.ts']));
+// configJsonSchema is built on its own (not exported) for scripts/write-schema.mjs, which regenerates
+// schema/config.schema.json from the zod schemas; the public configJsonSchema() reads that file.
+export default defineConfig(packageBuild(['src/index.ts', 'src/config/configJsonSchema.ts']));

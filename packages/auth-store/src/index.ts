@@ -39,6 +39,14 @@ export {
 } from './model/authMode.js';
 export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
 export type { ChatgptTokens } from './model/loginRecords.js';
+export type {
+  Infer,
+  SafeParseResult,
+  Schema,
+  SchemaDef,
+  SchemaIssue,
+  SchemaMeta,
+} from './model/schema/schema.js';
 export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
 export { DEFAULT_AGENT_AUTHAPI_BASE_URL } from './refresh/registerAgentTask.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';

@@ -2,7 +2,7 @@
 // test only compares; it never writes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { configJsonSchema } from '../dist/index.js';
+import { configJsonSchema } from '../dist/config/configJsonSchema.js';
 
 const dir = join(import.meta.dirname, '..', 'schema');
 await mkdir(dir, { recursive: true });

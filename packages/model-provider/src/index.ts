@@ -16,8 +16,7 @@ export {
   builtInProviders,
   MANTLE_CLIENT_AGENT_HEADER,
 } from './config/builtInProviders.js';
-export { configJsonSchema } from './config/configJsonSchema.js';
-export { type ConfigSource, loadConfig } from './config/loadConfig.js';
+export type { ConfigSource } from './config/loadConfig.js';
 export type {
   BuiltInOverride,
   ModelProviderInfo,
@@ -33,6 +32,7 @@ export {
   type ProviderRequestErrorCode,
 } from './errors.js';
 export { type ExplainedError, explainError } from './explainError.js';
+export { configJsonSchema, loadConfig } from './lazyConfig.js';
 export { createProviderFetch } from './pipeline/createProviderFetch.js';
 export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
 export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';

@@ -43,7 +43,7 @@ export function decodeAgentIdentityJwt(token: string, where: string): AgentIdent
   }
   const parsed = AgentIdentityRecordSchema.safeParse(object);
   if (!parsed.success) {
-    // Only claim names: zod messages may quote a value.
+    // Only claim names, never a value.
     const names = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
     throw invalid(where, `the claims ${names.join(', ')} have the wrong type`);
   }

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { AuthStoreError } from '../errors.js';
 import type { AuthMode } from './authMode.js';
 import { AuthModeSchema } from './authMode.js';
+import { boolean, type Infer, looseObject, nullish, string, union } from './schema/schema.js';
 
 // Field names follow Codex's `AuthDotJson` (codex-rs `login` crate) exactly. Objects are loose so
 // fields a newer Codex writes survive a load/save round trip.
@@ -9,11 +9,11 @@ import { AuthModeSchema } from './authMode.js';
  * auth.json's `tokens`: the ChatGPT OAuth tokens.
  * @public
  */
-export const TokenDataSchema = z.looseObject({
-  id_token: z.string(),
-  access_token: z.string(),
-  refresh_token: z.string(),
-  account_id: z.string().nullable().optional(),
+export const TokenDataSchema = looseObject({
+  id_token: string(),
+  access_token: string(),
+  refresh_token: string(),
+  account_id: nullish(string()),
 });
 
 /**
@@ -22,69 +22,72 @@ export const TokenDataSchema = z.looseObject({
  * process registers is never written.
  * @public
  */
-export const AgentIdentityRecordSchema = z
-  .looseObject({
-    agent_runtime_id: z.string(),
-    agent_private_key: z.string(),
-    account_id: z.string().nullable().optional(),
-    chatgpt_user_id: z.string().nullable().optional(),
-    email: z.string().nullable().optional(),
-    plan_type: z.string().nullable().optional(),
-    chatgpt_account_is_fedramp: z.boolean().nullable().optional(),
-    task_id: z.string().nullable().optional(),
-  })
-  .meta({ id: 'AgentIdentityRecord' });
+export const AgentIdentityRecordSchema = looseObject(
+  {
+    agent_runtime_id: string(),
+    agent_private_key: string(),
+    account_id: nullish(string()),
+    chatgpt_user_id: nullish(string()),
+    email: nullish(string()),
+    plan_type: nullish(string()),
+    chatgpt_account_is_fedramp: nullish(boolean()),
+    task_id: nullish(string()),
+  },
+  { id: 'AgentIdentityRecord' },
+);
 
 /**
  * auth.json's `agent_identity`: a JWT whose payload carries the record's claims (how current Codex
  * stores it), or the record itself. Whichever form was read is the form written back.
  * @public
  */
-export const AgentIdentitySchema = z
-  .union([
-    z.string().describe('A JWT whose payload carries the Agent Identity claims.'),
+export const AgentIdentitySchema = union(
+  [
+    string({ description: 'A JWT whose payload carries the Agent Identity claims.' }),
     AgentIdentityRecordSchema,
-  ])
-  .meta({ id: 'AgentIdentity' });
+  ],
+  { id: 'AgentIdentity' },
+);
 
-const BedrockApiKeySchema = z.looseObject({ api_key: z.string(), region: z.string() });
+const BedrockApiKeySchema = looseObject({ api_key: string(), region: string() });
 
 /**
  * The auth.json document (also the keyring value), as Codex writes it.
  * @public
  */
-export const AuthDotJsonSchema = z
-  .looseObject({
-    auth_mode: AuthModeSchema.nullable().optional(),
-    OPENAI_API_KEY: z.string().nullable().optional(),
-    tokens: TokenDataSchema.nullable().optional(),
-    last_refresh: z.string().nullable().optional(),
-    agent_identity: AgentIdentitySchema.nullable().optional(),
-    personal_access_token: z.string().nullable().optional(),
-    bedrock_api_key: BedrockApiKeySchema.nullable().optional(),
-  })
-  .meta({ id: 'AuthDotJson' });
+export const AuthDotJsonSchema = looseObject(
+  {
+    auth_mode: nullish(AuthModeSchema),
+    OPENAI_API_KEY: nullish(string()),
+    tokens: nullish(TokenDataSchema),
+    last_refresh: nullish(string()),
+    agent_identity: nullish(AgentIdentitySchema),
+    personal_access_token: nullish(string()),
+    bedrock_api_key: nullish(BedrockApiKeySchema),
+  },
+  { id: 'AuthDotJson' },
+);
 
 /**
  * Parsed contents of auth.json. Secrets live in it: never log or print it.
  * @public
  */
-export type AuthDotJson = z.infer<typeof AuthDotJsonSchema>;
+export type AuthDotJson = Infer<typeof AuthDotJsonSchema>;
 /**
  * `tokens` of a ChatGPT login.
  * @public
  */
-export type TokenData = z.infer<typeof TokenDataSchema>;
+export type TokenData = Infer<typeof TokenDataSchema>;
 /**
  * A registered Agent Identity record.
  * @public
  */
-export type AgentIdentityRecord = z.infer<typeof AgentIdentityRecordSchema>;
+export type AgentIdentityRecord = Infer<typeof AgentIdentityRecordSchema>;
 /**
  * auth.json's `agent_identity`: a JWT string or an {@link AgentIdentityRecord}.
  * @public
  */
-export type AgentIdentity = z.infer<typeof AgentIdentitySchema>;
+export type AgentIdentity = Infer<typeof AgentIdentitySchema>;
 
 /**
  * The effective mode: `auth_mode` when present, else inferred like Codex does:
@@ -116,7 +119,7 @@ export function parseAuthDotJson(
   }
   const parsed = AuthDotJsonSchema.safeParse(raw);
   if (!parsed.success) {
-    // Only field paths: zod messages may quote the offending (secret) value.
+    // Only field paths, never a value (it may be a secret).
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
     throw new AuthStoreError(code, `${source} has invalid fields: ${fields.join(', ')}`);
   }

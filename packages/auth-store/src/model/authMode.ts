@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import { enumOf, type Infer, nullish, object, xor } from './schema/schema.js';
 
 // Descriptions follow Codex's generated app-server schema, word for word.
-const modeValue = <T extends string>(value: T, description: string) => z.enum([value]).describe(description);
+const modeValue = <const T extends string>(value: T, description: string) => enumOf([value], { description });
 
 /**
  * Every auth mode, one description per value; the JSON Schema `AuthMode` is generated from this.
  * @public
  */
-export const AuthModeSchema = z
-  .xor([
+export const AuthModeSchema = xor(
+  [
     modeValue('apikey', 'OpenAI API key provided by the caller and stored by Codex.'),
     modeValue('chatgpt', 'ChatGPT OAuth managed by Codex (tokens persisted and refreshed by Codex).'),
     modeValue(
@@ -18,15 +18,15 @@ export const AuthModeSchema = z
     modeValue('agentIdentity', 'Programmatic Codex auth backed by a registered Agent Identity.'),
     modeValue('personalAccessToken', 'Programmatic Codex auth backed by a personal access token.'),
     modeValue('bedrockApiKey', 'Amazon Bedrock bearer token managed by Codex.'),
-  ])
-  .describe('Authentication mode for OpenAI-backed providers.')
-  .meta({ id: 'AuthMode' });
+  ],
+  { id: 'AuthMode', description: 'Authentication mode for OpenAI-backed providers.' },
+);
 
 /**
  * One of `apikey`, `chatgpt`, `chatgptAuthTokens`, `agentIdentity`, `personalAccessToken`, `bedrockApiKey`.
  * @public
  */
-export type AuthMode = z.infer<typeof AuthModeSchema>;
+export type AuthMode = Infer<typeof AuthModeSchema>;
 
 /**
  * Every auth mode as a list, in schema order.
@@ -45,8 +45,8 @@ export const AUTH_MODES: readonly AuthMode[] = [
  * ChatGPT plan types as Codex reports them.
  * @public
  */
-export const PlanTypeSchema = z
-  .enum([
+export const PlanTypeSchema = enumOf(
+  [
     'free',
     'go',
     'plus',
@@ -59,31 +59,30 @@ export const PlanTypeSchema = z
     'enterprise',
     'edu',
     'unknown',
-  ])
-  .meta({ id: 'PlanType' });
+  ],
+  { id: 'PlanType' },
+);
 
 /**
  * A ChatGPT plan type; unknown values read from tokens map to `unknown`.
  * @public
  */
-export type PlanType = z.infer<typeof PlanTypeSchema>;
+export type PlanType = Infer<typeof PlanTypeSchema>;
 
 /**
  * Sent to listeners when the signed-in account changes (`{authMode, planType}`, both nullable).
  * @public
  */
-export const AccountUpdatedNotificationSchema = z
-  .object({
-    authMode: AuthModeSchema.nullable().optional(),
-    planType: PlanTypeSchema.nullable().optional(),
-  })
-  .meta({ title: 'AccountUpdatedNotification' });
+export const AccountUpdatedNotificationSchema = object(
+  { authMode: nullish(AuthModeSchema), planType: nullish(PlanTypeSchema) },
+  { title: 'AccountUpdatedNotification' },
+);
 
 /**
  * The payload of an account-updated notification.
  * @public
  */
-export type AccountUpdatedNotification = z.infer<typeof AccountUpdatedNotificationSchema>;
+export type AccountUpdatedNotification = Infer<typeof AccountUpdatedNotificationSchema>;
 
 /** Maps any plan string (as found in an id token) to a {@link PlanType}. */
 export function toPlanType(value: unknown): PlanType | null {

@@ -6,7 +6,7 @@ import { AUTH_MODES, AuthModeSchema, generateAuthJsonSchemas } from '../index.js
 const packageDir = join(import.meta.dirname, '..', '..');
 
 describe('JSON Schemas', () => {
-  it('checked-in schema/*.json match the zod schemas (run `pnpm run schema:write` after a change)', async () => {
+  it('checked-in schema/*.json match the schemas the code validates with (run `pnpm run schema:write` after a change)', async () => {
     const generated = generateAuthJsonSchemas();
     expect((await readdir(join(packageDir, 'schema'))).sort()).toEqual(Object.keys(generated).sort());
     for (const [name, schema] of Object.entries(generated)) {

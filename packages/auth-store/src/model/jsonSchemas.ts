@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { AgentIdentitySchema, AuthDotJsonSchema } from './authDotJson.js';
 import { AccountUpdatedNotificationSchema, AuthModeSchema, PlanTypeSchema } from './authMode.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Schema } from './schema/schema.js';
+import { type Json, toJsonSchema } from './schema/toJsonSchema.js';
 
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -12,14 +11,12 @@ function sortKeys(value: Json): Json {
   return out;
 }
 
-function draft7(schema: z.ZodType, title: string): Record<string, unknown> {
-  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'throw' });
-  const plain = JSON.parse(JSON.stringify({ ...generated, title })) as Json;
-  return sortKeys(plain) as Record<string, unknown>;
+function draft7(schema: Schema<unknown>, title: string): Record<string, unknown> {
+  return sortKeys({ ...toJsonSchema(schema), title }) as Record<string, unknown>;
 }
 
 /**
- * JSON Schemas (draft-07) generated from the zod schemas the code validates with, keyed by file name.
+ * JSON Schemas (draft-07) generated from the schemas the code validates with, keyed by file name.
  * `pnpm run schema:write` writes them to `schema/`; a test fails when the checked-in copies drift.
  * @public
  */

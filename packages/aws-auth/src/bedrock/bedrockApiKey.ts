@@ -1,6 +1,7 @@
 import type { AwsCredentials, AwsCredentialsProvider } from '../credentials/awsCredentials.js';
 import { toCheckedProvider } from '../credentials/checkCredentials.js';
 import { AwsAuthError } from '../errors.js';
+import { importOptionalPeer } from '../optionalPeer.js';
 import { validateRegion } from '../region.js';
 import { signingDateOf } from '../sigv4/amzDate.js';
 import { escapeUri } from '../sigv4/escapeUri.js';
@@ -47,7 +48,10 @@ export async function createBedrockApiKey(options: CreateBedrockApiKeyOptions): 
   }
   const signingDate = signingDateOf(options.signingDate, 'options.signingDate');
   const credentials = toCheckedProvider(options.credentials, 'options.credentials');
-  const { createSmithySignatureV4 } = await import('../sigv4/smithySigner.js');
+  const { createSmithySignatureV4 } = await importOptionalPeer(
+    '@smithy/signature-v4',
+    () => import('../sigv4/smithySigner.js'),
+  );
   const signer = createSmithySignatureV4(region, 'bedrock', credentials, await sharedSha256());
   const presigned = await signer.presign(
     {

@@ -1,6 +1,7 @@
 // The only place @aws-sdk/* is loaded, always by dynamic import, so that importing this package and
-// signing with static keys never loads the AWS SDK.
+// signing with static keys never loads the AWS SDK (an optional peer dependency, see optionalPeer.ts).
 import { AwsAuthError } from '../errors.js';
+import { importOptionalPeer } from '../optionalPeer.js';
 import { scrubbedCause } from '../scrubbedCause.js';
 import type { AwsCredentials, AwsCredentialsProvider, CredentialsRequestOptions } from './awsCredentials.js';
 import { checkCredentials } from './checkCredentials.js';
@@ -17,16 +18,11 @@ type SdkModule = {
   ): (options?: CredentialsRequestOptions) => Promise<AwsCredentials>;
 };
 
-async function loadSdk(): Promise<SdkModule> {
-  try {
-    return (await import('@aws-sdk/credential-provider-node')) as unknown as SdkModule;
-  } catch (cause) {
-    throw new AwsAuthError(
-      'AWS_SDK_UNAVAILABLE',
-      '@aws-sdk/credential-provider-node could not be loaded (needed for profiles and the default chain)',
-      { cause },
-    );
-  }
+function loadSdk(): Promise<SdkModule> {
+  return importOptionalPeer(
+    '@aws-sdk/credential-provider-node',
+    () => import('@aws-sdk/credential-provider-node') as Promise<unknown> as Promise<SdkModule>,
+  );
 }
 
 /**

@@ -1,5 +1,9 @@
 // Reads the AWS shared config and credentials files (INI) synchronously: only the profile names and
-// plain settings such as `region` are needed here; credentials in them are resolved by the AWS SDK.
+// plain settings such as `region` are needed here; credentials in them are resolved by the AWS SDK's
+// chain, which reads the files with its own loader. This small reader stays (rather than the SDK's
+// @smithy/shared-ini-file-loader) because resolveRegion is synchronous and must find a profile's
+// region for users who sign with static or environment keys and so have no AWS SDK installed; the
+// SDK's loader is asynchronous and would make that path depend on an optional package.
 
 import type { Env } from '../env.js';
 import { envValue } from '../env.js';

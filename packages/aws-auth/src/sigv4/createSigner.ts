@@ -1,5 +1,6 @@
 import type { AwsCredentialsProvider } from '../credentials/awsCredentials.js';
 import { AwsAuthError } from '../errors.js';
+import { importOptionalPeer } from '../optionalPeer.js';
 import { createNativeSigner } from './nativeSigner.js';
 import type { NodeCryptoLike, Sha256Impl } from './sha256Impl.js';
 import type { EngineSigner, Signer, SignerEngine } from './signer.js';
@@ -37,9 +38,15 @@ function build(
   return {
     engine,
     async sign(parts, options) {
-      smithy ??= import('./smithySigner.js').then((m) =>
-        m.createSmithySigner(region, service, credentials, sha),
-      );
+      if (!smithy) {
+        // The chunk imports @smithy/signature-v4, so a failure here is that package missing.
+        smithy = importOptionalPeer('@smithy/signature-v4', () => import('./smithySigner.js')).then((m) =>
+          m.createSmithySigner(region, service, credentials, sha),
+        );
+        smithy.catch(() => {
+          smithy = undefined; // installed later, or a passing failure: the next call tries again
+        });
+      }
       return (await smithy).sign(parts, options);
     },
   };

@@ -1,3 +1,4 @@
+import { importOptionalPeer } from '../optionalPeer.js';
 import { nodeSha256 } from './nodeSha256.js';
 import { type NodeCryptoLike, type Sha256Constructor, type Sha256Impl, toBytes } from './sha256Impl.js';
 
@@ -33,19 +34,25 @@ export async function loadSha256(
   crypto: NodeCryptoLike | null = builtinCrypto() ?? null,
 ): Promise<Sha256Impl> {
   if (crypto) return nodeSha256(crypto);
-  const { Sha256 } = await import('@aws-crypto/sha256-js');
+  const { Sha256 } = await importOptionalPeer('@aws-crypto/sha256-js', () => import('@aws-crypto/sha256-js'));
   return portableSha256(Sha256 as unknown as Sha256Constructor);
 }
 
 let shared: Sha256Impl | Promise<Sha256Impl> | undefined;
 
-/** The process-wide implementation, resolved once. */
+/** The process-wide implementation, resolved once (a failed load is retried by the next call). */
 export function sharedSha256(): Sha256Impl | Promise<Sha256Impl> {
   if (!shared) {
-    shared = loadSha256().then((impl) => {
-      shared = impl;
-      return impl;
-    });
+    const loading = loadSha256();
+    shared = loading;
+    loading.then(
+      (impl) => {
+        shared = impl;
+      },
+      () => {
+        shared = undefined;
+      },
+    );
   }
   return shared;
 }

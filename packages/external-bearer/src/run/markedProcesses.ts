@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -8,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export const RUN_MARKER_VARIABLE = 'X_EXTERNAL_BEARER_RUN';
 
-/** A fresh marker value for one run. */
+/** A fresh marker value for one run (the global Web Crypto: importing node:crypto would slow the package's import). */
 export function newRunMarker(): string {
-  return `${process.pid}-${randomUUID()}`;
+  return `${process.pid}-${globalThis.crypto.randomUUID()}`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { killRunTree } from './killRunTree.js';
 import { trackGroup } from './liveGroups.js';
 import { newRunMarker, RUN_MARKER_VARIABLE } from './markedProcesses.js';
@@ -14,6 +13,19 @@ export interface RunRequest {
   maxOutputBytes: number;
 }
 
+// execa and its dependencies take about as long to import as the rest of this package many times
+// over, so they are loaded when the first command runs, not when the package is imported.
+let execaModule: Promise<typeof import('execa')> | undefined;
+function loadExeca(): Promise<typeof import('execa')> {
+  if (!execaModule) {
+    execaModule = import('execa');
+    execaModule.catch(() => {
+      execaModule = undefined; // a later run may try again
+    });
+  }
+  return execaModule;
+}
+
 /** How long the pipes may stay open after the command exited before its leftover children are killed. */
 export const EXIT_GRACE_MS = 200;
 const isWindows = process.platform === 'win32';
@@ -27,7 +39,8 @@ const isWindows = process.platform === 'win32';
  * `maxBuffer`, which kills only the direct child and then still waits for the pipe to close.
  * Descendants that left the group with `setsid` are found by the run's marker variable and killed too.
  */
-export function runCommand(request: RunRequest): Promise<RawRun> {
+export async function runCommand(request: RunRequest): Promise<RawRun> {
+  const { execa } = await loadExeca();
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
   return new Promise<RawRun>((resolve) => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { type AuthManager, type AuthManagerOptions, createAuthManager } from '@x/auth-store';
-import { loadConfig } from '../config/loadConfig.js';
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderConfigError } from '../errors.js';
+import { loadConfig } from '../lazyConfig.js';
 import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import type { ProviderRegistry, ProviderRegistryOptions } from '../registry/providerRegistry.js';
 import { codexHomePath } from './codexHomePath.js';

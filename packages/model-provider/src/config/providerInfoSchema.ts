@@ -4,12 +4,13 @@ import type { ProviderConfigErrorCode } from '../errors.js';
 import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
 import { hasUserinfo } from './urlUserinfo.js';
 
-/** Codex's limits: values above the cap are clamped to it, as Codex does. */
-export const MAX_REQUEST_MAX_RETRIES = 100;
-export const MAX_STREAM_MAX_RETRIES = 100;
-export const DEFAULT_REQUEST_MAX_RETRIES = 4;
-export const DEFAULT_STREAM_MAX_RETRIES = 5;
-export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
+export {
+  DEFAULT_REQUEST_MAX_RETRIES,
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  DEFAULT_STREAM_MAX_RETRIES,
+  MAX_REQUEST_MAX_RETRIES,
+  MAX_STREAM_MAX_RETRIES,
+} from './retryLimits.js';
 
 /** The longest delay a platform timer honours; larger values would fire after 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -10,7 +10,7 @@ import {
   DEFAULT_STREAM_MAX_RETRIES,
   MAX_REQUEST_MAX_RETRIES,
   MAX_STREAM_MAX_RETRIES,
-} from '../config/providerInfoSchema.js';
+} from '../config/retryLimits.js';
 import { ProviderConfigError } from '../errors.js';
 import { createProviderFetch } from '../pipeline/createProviderFetch.js';
 import { clientOptions } from './clientOptions.js';

@@ -1,0 +1,30 @@
+// Importing the package, and parsing auth.json, must load nothing but the package and @x/auth-seam:
+// no schema library (the schemas are this package's own), no keyring binding, no crypto fallbacks.
+// Runs the built package (dist/) in a fresh process and lists the modules it resolved.
+import { describe, expect, it } from 'vitest';
+import { modulesLoadedBy } from './__testing__/modulesLoadedBy.js';
+
+// Modules outside node's built-ins and outside this package and @x/auth-seam.
+const thirdParty = (urls: string[]): string[] =>
+  urls.filter((url) => url.startsWith('file:') && !/\/(auth-store|auth-seam)\/dist\//.test(url));
+
+describe('what importing @x/auth-store loads', () => {
+  it('importing and parsing auth.json load no third-party module', () => {
+    const { urls, stdout } = modulesLoadedBy(`
+import { parseAuthDotJson } from '@x/auth-store';
+const auth = parseAuthDotJson('{"auth_mode":"apikey","OPENAI_API_KEY":"sk-test"}', 'auth.json');
+console.log(auth.auth_mode === 'apikey' ? 'ok' : 'not parsed');
+`);
+    expect(stdout.trim()).toBe('ok');
+    expect(urls.some((url) => url.includes('/auth-store/dist/'))).toBe(true);
+    expect(thirdParty(urls)).toEqual([]);
+  });
+
+  it('control: a third-party package imported by the program is seen', () => {
+    const { urls } = modulesLoadedBy(`
+import '@x/auth-store';
+await import('tweetnacl');
+`);
+    expect(thirdParty(urls).some((url) => url.includes('/tweetnacl/'))).toBe(true);
+  });
+});

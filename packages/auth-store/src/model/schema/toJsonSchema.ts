@@ -1,0 +1,69 @@
+import type { Schema } from './schema.js';
+
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function body(schema: Schema<unknown>, definitions: JsonObject): JsonObject {
+  const def = schema.def;
+  let out: JsonObject;
+  switch (def.kind) {
+    case 'string':
+    case 'boolean':
+      out = { type: def.kind };
+      break;
+    case 'enum':
+      out = { type: 'string', enum: [...def.values] };
+      break;
+    case 'nullish': {
+      const inner = render(def.inner, definitions);
+      const keys = Object.keys(inner);
+      // A plain `{type}` takes null into its type list; anything else becomes an anyOf.
+      out =
+        keys.length === 1 && typeof inner.type === 'string'
+          ? { type: [inner.type, 'null'] }
+          : { anyOf: [inner, { type: 'null' }] };
+      break;
+    }
+    case 'union':
+      out = { [def.exclusive ? 'oneOf' : 'anyOf']: def.options.map((option) => render(option, definitions)) };
+      break;
+    case 'object': {
+      const properties: JsonObject = {};
+      const required: string[] = [];
+      for (const [key, value] of Object.entries(def.shape)) {
+        properties[key] = render(value, definitions);
+        if (value.def.kind !== 'nullish') required.push(key);
+      }
+      out = { type: 'object', properties };
+      if (required.length > 0) out.required = required;
+      if (def.loose) out.additionalProperties = {};
+      break;
+    }
+  }
+  if (schema.meta.description !== undefined) out.description = schema.meta.description;
+  if (schema.meta.title !== undefined) out.title = schema.meta.title;
+  return out;
+}
+
+function render(schema: Schema<unknown>, definitions: JsonObject): JsonObject {
+  const id = schema.meta.id;
+  if (id === undefined) return body(schema, definitions);
+  if (!(id in definitions)) {
+    definitions[id] = {}; // reserved first, so a schema that refers to itself terminates
+    definitions[id] = body(schema, definitions);
+  }
+  return { $ref: `#/definitions/${id}` };
+}
+
+/**
+ * The draft-07 JSON Schema of `schema`: every schema with an `id` becomes a definition referred to
+ * by `$ref` (the root too, when it has one).
+ */
+export function toJsonSchema(schema: Schema<unknown>): JsonObject {
+  const definitions: JsonObject = {};
+  const root = render(schema, definitions);
+  const out: JsonObject = { $schema: 'http://json-schema.org/draft-07/schema#', ...root };
+  if (Object.keys(definitions).length > 0) out.definitions = definitions;
+  return out;
+}
