@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
 import { createAuthManager } from '@x/auth-store';
 import { describe, expect, it } from 'vitest';
 import { echoArgsScript, hangingScript, runsOf } from '../__testing__/commandScripts.js';
@@ -141,7 +142,7 @@ const rows: Row[] = [
     registry: () => ({ env: { P_API_KEY: ' key-from-env-123 ' } }),
     async check(provider, { server }) {
       await provider.listModels();
-      await post(provider, { headers: { authorization: 'Bearer client-placeholder' } });
+      await post(provider, { headers: { authorization: `Bearer ${PLACEHOLDER_API_KEY}` } });
       expect(authorizations(server)).toEqual(['Bearer key-from-env-123', 'Bearer key-from-env-123']);
     },
   },
