@@ -19,7 +19,9 @@ type SdkModule = {
 
 async function loadSdk(): Promise<SdkModule> {
   try {
-    return (await import('@aws-sdk/credential-provider-node')) as unknown as SdkModule;
+    // `#credential-provider-node` is the SDK package itself, or in browser bundles a stand-in that
+    // throws AWS_SDK_UNAVAILABLE (the `imports` field of package.json), so no Node code gets in.
+    return (await import('#credential-provider-node')) as unknown as SdkModule;
   } catch (cause) {
     throw new AwsAuthError(
       'AWS_SDK_UNAVAILABLE',
