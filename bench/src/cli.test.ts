@@ -85,7 +85,7 @@ describe('pnpm bench', () => {
         count('install-packages @x/aws-auth') ?? 0,
       );
     }
-  });
+  }, 600_000); // installs from the npm registry; the limit only catches a hang
 
   it('prints the table by default and refuses an unknown case group with exit 2', () => {
     const table = bench('--only', 'tokens');

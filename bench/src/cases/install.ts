@@ -84,7 +84,17 @@ function installAlone(tarballs: string[], dir: string): Installed {
   writeFileSync(join(dir, 'package.json'), '{ "name": "x-install-probe", "private": true }\n');
   const run = spawnSync(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', ...tarballs],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--no-update-notifier',
+      '--loglevel=error',
+      // Where the registry cannot be reached, say so within minutes rather than retry for long.
+      '--fetch-retries=1',
+      '--fetch-timeout=60000',
+      ...tarballs,
+    ],
     { cwd: dir, encoding: 'utf8', timeout: 600_000 },
   );
   if (run.status !== 0) {
