@@ -25,6 +25,8 @@ for (const dir of workspaceDirs) rmSync(join(dir, '.vitest-report.json'), { forc
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
 // The keyring tests start a real Secret Service; install its programs where we can (Debian, as root).
 spawnSync('bash', [join(root, 'scripts', 'ensure-keyring-deps.sh')], { cwd: root, stdio: 'inherit', env });
+// The browser test of @x/aws-auth drives Debian's Chromium; install it the same way (it skips without).
+spawnSync('bash', [join(root, 'scripts', 'ensure-browser-deps.sh')], { cwd: root, stdio: 'inherit', env });
 const turbo = spawnSync(
   join(root, 'node_modules', '.bin', 'turbo'),
   ['run', 'build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only'],

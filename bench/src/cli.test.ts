@@ -9,7 +9,7 @@ const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 function bench(...args: string[]) {
   return spawnSync(process.execPath, ['--expose-gc', entry, '--quick', ...args], {
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 600_000,
   });
 }
 
@@ -49,6 +49,44 @@ describe('pnpm bench', () => {
     }
   });
 
+  it('--json reports cold import against openai and install size and package count per package', () => {
+    const run = bench('--json', '--only', 'cold-import,install');
+    expect(run.status, run.stderr).toBe(0);
+    const { results } = JSON.parse(run.stdout) as {
+      results: {
+        name: string;
+        unit: string;
+        ours: number | null;
+        peers: Record<string, number>;
+        unavailable?: string;
+      }[];
+    };
+    const packages = ['@x/aws-auth', '@x/external-bearer', '@x/auth-store', '@x/model-provider'];
+    expect(results.map((r) => [r.name, r.unit])).toEqual([
+      ...packages.map((p) => [`cold-import ${p}`, 'imports/s']),
+      ...packages.flatMap((p) => [
+        [`install-size ${p}`, 'MB'],
+        [`install-packages ${p}`, 'packages'],
+      ]),
+    ]);
+    for (const row of results.filter((r) => r.name.startsWith('cold-import '))) {
+      expect(Object.keys(row.peers)).toEqual(['openai']);
+      expect(row.ours).toBeGreaterThan(0);
+    }
+    // Installing needs the npm registry for third-party packages: a number, or n/a with the reason.
+    for (const row of results.filter((r) => r.name.startsWith('install-'))) {
+      if (row.ours === null) expect(row.unavailable).toMatch(/npm install failed/);
+      else expect(row.ours).toBeGreaterThan(0);
+    }
+    const count = (name: string) => results.find((r) => r.name === name)?.ours;
+    if (count('install-packages @x/model-provider') !== null) {
+      // model-provider brings its four @x siblings, so it installs more packages than any one of them.
+      expect(count('install-packages @x/model-provider')).toBeGreaterThan(
+        count('install-packages @x/aws-auth') ?? 0,
+      );
+    }
+  }, 600_000); // installs from the npm registry; the limit only catches a hang
+
   it('prints the table by default and refuses an unknown case group with exit 2', () => {
     const table = bench('--only', 'tokens');
     expect(table.status, table.stderr).toBe(0);
@@ -56,7 +94,7 @@ describe('pnpm bench', () => {
     const unknown = bench('--only', 'nope');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain(
-      'unknown case group(s): nope; choose from signing, tokens, pipeline, cold-start',
+      'unknown case group(s): nope; choose from signing, tokens, pipeline, cold-start, cold-import, install',
     );
   });
 });

@@ -32,9 +32,11 @@ describe('formatTable', () => {
       date: '2026-11-22T00:00:00.000Z',
       results: [
         { name: 'sign-1k', unit: 'ops/s', ours: 2000, peers: { peer: 1000 }, floor: 4000, note: 'n' },
+        { name: 'install-size x', unit: 'MB', ours: null, peers: {}, unavailable: 'npm install failed (E)' },
       ],
     });
     expect(table).toContain('Node v20.20.2, Test CPU x2, 2026-11-22.');
     expect(table).toContain('| sign-1k | ops/s | 2,000 | peer: 1,000 (2.00x) | 4,000 (0.50x) | n |');
+    expect(table).toContain('| install-size x | MB | n/a | | | npm install failed (E) |');
   });
 });

@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
+import { coldImportCases } from './cases/coldImport.js';
 import { coldStartCases } from './cases/coldStart.js';
+import { installCases } from './cases/install.js';
 import { pipelineCases } from './cases/pipeline.js';
 import { signingCases } from './cases/signing.js';
 import { tokenCases } from './cases/tokens.js';
@@ -12,6 +14,8 @@ const groups: Record<string, (quick: boolean) => BenchResult[] | Promise<BenchRe
   tokens: tokenCases,
   pipeline: pipelineCases,
   'cold-start': coldStartCases,
+  'cold-import': coldImportCases,
+  install: installCases,
 };
 
 const argv = process.argv.slice(2);

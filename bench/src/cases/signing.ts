@@ -24,9 +24,23 @@ export function jsonBody(bytes: number): string {
   return JSON.stringify({ model: 'openai.gpt-oss-120b', input: filler, stream: true });
 }
 
+// The signing key depends only on the secret, the day, region and service: every real signer derives
+// it once a day and keeps it, so the floor does too (deriving it per call is four extra HMACs).
+let cachedKey: { day: string; key: Buffer } | undefined;
+
+/** The SigV4 signing key for `day`, derived on the first call of that day. */
+function floorKey(day: string): Buffer {
+  if (cachedKey?.day === day) return cachedKey.key;
+  let key: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(day).digest();
+  for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  cachedKey = { day, key };
+  return key;
+}
+
 /**
  * The SigV4 work done directly with node:crypto, nothing else: body hash, canonical request (one
- * content-type header), key derivation and signature. Returns the headers a signer must add.
+ * content-type header) and signature with the day's cached signing key. Returns the headers a signer
+ * must add.
  */
 export function floorSign(
   body: string,
@@ -38,9 +52,7 @@ export function floorSign(
   const canonical = `POST\n${target.path}\n\ncontent-type:application/json\nhost:${target.host}\nx-amz-content-sha256:${payloadHash}\nx-amz-date:${amzDate}\n\ncontent-type;host;x-amz-content-sha256;x-amz-date\n${payloadHash}`;
   const scope = `${day}/${region}/${service}/aws4_request`;
   const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${createHash('sha256').update(canonical).digest('hex')}`;
-  let key: Buffer = createHmac('sha256', `AWS4${credentials.secretAccessKey}`).update(day).digest();
-  for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
-  const signature = createHmac('sha256', key).update(toSign).digest('hex');
+  const signature = createHmac('sha256', floorKey(day)).update(toSign).digest('hex');
   return {
     'x-amz-date': amzDate,
     'x-amz-content-sha256': payloadHash,

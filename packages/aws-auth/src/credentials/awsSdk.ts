@@ -19,9 +19,11 @@ type SdkModule = {
 };
 
 function loadSdk(): Promise<SdkModule> {
+  // `#credential-provider-node` is the SDK package itself, or in browser bundles a stand-in that
+  // throws AWS_SDK_UNAVAILABLE (the `imports` field of package.json), so no Node code gets in.
   return importOptionalPeer(
     '@aws-sdk/credential-provider-node',
-    () => import('@aws-sdk/credential-provider-node') as Promise<unknown> as Promise<SdkModule>,
+    () => import('#credential-provider-node') as Promise<unknown> as Promise<SdkModule>,
   );
 }
 

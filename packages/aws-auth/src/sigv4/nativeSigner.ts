@@ -41,23 +41,23 @@ export function createNativeSigner(
   };
   const sha256Hex = nodeSha256Hex(crypto);
 
-  // Clients call the same few paths over and over: canonicalize each once.
-  const paths = new Map<string, string>();
+  // Clients call the same few paths over and over: canonicalize each once. One map per combination
+  // of the two switches, so a lookup is by the path string itself (no key to build and hash).
+  const paths: Map<string, string>[] = [new Map(), new Map(), new Map(), new Map()];
   const canonicalPathOf = (path: string, normalize: boolean, encode: boolean): string => {
-    const key = `${normalize ? 'n' : '-'}${encode ? 'e' : '-'}${path}`;
-    let canonical = paths.get(key);
+    const cache = paths[(normalize ? 2 : 0) + (encode ? 1 : 0)] as Map<string, string>;
+    let canonical = cache.get(path);
     if (canonical === undefined) {
       canonical = canonicalPath(path, { normalize, escape: encode });
-      if (paths.size >= MAX_CACHED_PATHS) paths.clear();
-      paths.set(key, canonical);
+      if (cache.size >= MAX_CACHED_PATHS) cache.clear();
+      cache.set(path, canonical);
     }
     return canonical;
   };
 
   return {
-    async sign(parts, options) {
-      const creds: AwsCredentials = await credentials();
-      return signWith(creds, parts, options);
+    sign(parts, options) {
+      return credentials().then((creds: AwsCredentials) => signWith(creds, parts, options));
     },
   };
 

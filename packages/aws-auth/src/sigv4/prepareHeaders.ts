@@ -29,6 +29,18 @@ export interface PreparedHeaders {
 }
 
 /**
+ * The common case, done in one pass: every name already lower-case and known valid, every value a
+ * string, and nothing to drop, join or refuse. Then the headers are the input plus `host`.
+ */
+function alreadyPrepared(input: Record<string, string>): boolean {
+  for (const name of Object.keys(input)) {
+    if (!VALID_NAMES.has(name) || SIGNER_OWNED.has(name) || typeof input[name] !== 'string') return false;
+    if (name === 'authorization' || name === 'connection') return false;
+  }
+  return true;
+}
+
+/**
  * Lower-cases names, joins repeated names with `,`, rejects a caller `Authorization`, drops the
  * signer-owned headers and collects the hop-by-hop names that must stay unsigned.
  */
@@ -36,6 +48,8 @@ export function prepareHeaders(input: Record<string, string>, host: string): Pre
   if (typeof input !== 'object' || input === null) {
     throw new AwsAuthError('INVALID_REQUEST', 'request.headers must be an object of strings');
   }
+  // Spreading defines own properties, so even a `__proto__` name stays a plain header.
+  if (alreadyPrepared(input)) return { headers: { ...input, host }, unsignable: HOP_BY_HOP };
   const headers: Record<string, string> = Object.create(null);
   for (const [rawName, value] of Object.entries(input)) {
     const name = headerName(rawName);
