@@ -8,16 +8,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dist = pathToFileURL(fileURLToPath(new URL('../../dist/index.js', import.meta.url))).href;
 
-// A resolve hook that fails for the blocked packages the way Node fails for a missing one.
+// A resolve hook that fails for the blocked packages the way Node fails for a missing one, whether
+// asked for by name or through an alias of package.json's \`imports\` (checked on where it resolves).
 const hook = (blocked: string[]): string => `
 const blocked = ${JSON.stringify(blocked)};
+const missing = (what) => {
+  const error = new Error("Cannot find package '" + what + "'");
+  error.code = 'ERR_MODULE_NOT_FOUND';
+  return error;
+};
 export async function resolve(specifier, context, next) {
-  if (blocked.some((name) => specifier === name || specifier.startsWith(name + '/'))) {
-    const error = new Error("Cannot find package '" + specifier + "'");
-    error.code = 'ERR_MODULE_NOT_FOUND';
-    throw error;
-  }
-  return next(specifier, context);
+  if (blocked.some((name) => specifier === name || specifier.startsWith(name + '/'))) throw missing(specifier);
+  const result = await next(specifier, context);
+  if (blocked.some((name) => result.url.includes('/node_modules/' + name + '/'))) throw missing(specifier);
+  return result;
 }`;
 
 /**
