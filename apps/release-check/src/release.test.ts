@@ -126,6 +126,16 @@ const checks: Record<string, (output: Record<string, unknown>, project: string) 
     );
     expect(output).toMatchObject({ amzDate: '20250102T030405Z', deterministic: true, bodyUnchanged: true });
   },
+  'config-schema': (output) => {
+    expect(output).toEqual({
+      data: { name: 'Corp', base_url: 'https://llm.example/v1' },
+      issues: [
+        ['env_key', 'BAD_ENV_KEY'],
+        ['retries', 'unknown_key'],
+      ],
+      schema: ['http://json-schema.org/draft-07/schema#', ['name'], false],
+    });
+  },
   'external-bearer': (output) => {
     expect(output).toEqual({ tokens: ['tok', 'tok', 'tok'], refreshed: 'tok' });
   },

@@ -1,4 +1,4 @@
-// Regenerates schema/*.json from the zod schemas (via the built package).
+// Regenerates schema/*.json from the schemas the package validates with (via the built package).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateAuthJsonSchemas } from '../dist/index.js';

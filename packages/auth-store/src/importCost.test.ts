@@ -1,12 +1,15 @@
-// Importing the package, and parsing auth.json, must load nothing but the package and @x/auth-seam:
-// no schema library (the schemas are this package's own), no keyring binding, no crypto fallbacks.
+// Importing the package, and parsing auth.json, must load nothing but the package, @x/auth-seam and
+// @x/config-schema (our own small schema kit): no schema library, no keyring binding, no crypto
+// fallbacks.
 // Runs the built package (dist/) in a fresh process and lists the modules it resolved.
 import { describe, expect, it } from 'vitest';
 import { modulesLoadedBy } from './__testing__/modulesLoadedBy.js';
 
-// Modules outside node's built-ins and outside this package and @x/auth-seam.
+// Modules outside node's built-ins and outside this package, @x/auth-seam and @x/config-schema.
 const thirdParty = (urls: string[]): string[] =>
-  urls.filter((url) => url.startsWith('file:') && !/\/(auth-store|auth-seam)\/dist\//.test(url));
+  urls.filter(
+    (url) => url.startsWith('file:') && !/\/(auth-store|auth-seam|config-schema)\/dist\//.test(url),
+  );
 
 describe('what importing @x/auth-store loads', () => {
   it('importing and parsing auth.json load no third-party module', () => {

@@ -1,4 +1,12 @@
 export type { AuthorizeOptions, FailedResponse, HttpRequest } from '@x/auth-seam';
+export type {
+  Infer,
+  SafeParseResult,
+  Schema,
+  SchemaDef,
+  SchemaIssue,
+  SchemaMeta,
+} from '@x/config-schema';
 export type { AuthStoreErrorCode } from './errors.js';
 export { AuthStoreError } from './errors.js';
 export type { AuthManager } from './manager/authManager.js';
@@ -39,14 +47,6 @@ export {
 } from './model/authMode.js';
 export { generateAuthJsonSchemas } from './model/jsonSchemas.js';
 export type { ChatgptTokens } from './model/loginRecords.js';
-export type {
-  Infer,
-  SafeParseResult,
-  Schema,
-  SchemaDef,
-  SchemaIssue,
-  SchemaMeta,
-} from './model/schema/schema.js';
 export { needsProactiveRefresh } from './refresh/needsProactiveRefresh.js';
 export { DEFAULT_AGENT_AUTHAPI_BASE_URL } from './refresh/registerAgentTask.js';
 export { DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_URL } from './refresh/requestTokenRefresh.js';

@@ -1,4 +1,4 @@
-// Regenerates schema/config.schema.json from the zod schemas (via the built package). The drift
+// Regenerates schema/config.schema.json from the config schemas (via the built package). The drift
 // test only compares; it never writes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

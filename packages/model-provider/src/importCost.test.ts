@@ -1,13 +1,14 @@
-// Importing the package must not load zod (config validation), execa (command tokens) or the AWS SDK:
-// each is loaded on the path that uses it. Runs the built package in a fresh process.
+// Importing the package must not load the config reader (smol-toml and the validator), execa (command
+// tokens) or the AWS SDK: each is loaded on the path that uses it. zod, which config validation used
+// before @x/config-schema, must never load. Runs the built package in a fresh process.
 import { describe, expect, it } from 'vitest';
 import { isAwsSdkModule, modulesLoadedBy } from './__testing__/modulesLoadedBy.js';
 
 const heavy = (urls: string[]): string[] =>
-  urls.filter((url) => /\/(zod|execa)\//.test(url) || isAwsSdkModule(url));
+  urls.filter((url) => /\/(zod|execa|smol-toml)\//.test(url) || isAwsSdkModule(url));
 
 describe('what importing @x/model-provider loads', () => {
-  it('importing the package and reading the config JSON Schema load no zod, execa or AWS SDK module', async () => {
+  it('importing the package and reading the config JSON Schema load no TOML parser, zod, execa or AWS SDK module', async () => {
     const urls = await modulesLoadedBy(`
 import { configJsonSchema } from '@x/model-provider';
 console.log(configJsonSchema().$schema === 'http://json-schema.org/draft-07/schema#' ? 'ok' : 'no schema');
@@ -16,12 +17,14 @@ console.log(configJsonSchema().$schema === 'http://json-schema.org/draft-07/sche
     expect(heavy(urls)).toEqual([]);
   });
 
-  it('control: loading a config loads zod', async () => {
+  it('control: loading a config loads the TOML parser and the validator, and still no zod', async () => {
     const urls = await modulesLoadedBy(`
 import { loadConfig } from '@x/model-provider';
 await loadConfig({ toml: '' });
 console.log('ok');
 `);
-    expect(urls.some((url) => /\/zod\//.test(url))).toBe(true);
+    expect(urls.some((url) => /\/smol-toml\//.test(url))).toBe(true);
+    expect(urls.some((url) => /\/model-provider\/dist\/loadConfig-[^/]*\.js$/.test(url))).toBe(true);
+    expect(urls.some((url) => /\/zod\//.test(url))).toBe(false);
   });
 });

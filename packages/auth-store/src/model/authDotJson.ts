@@ -1,7 +1,7 @@
+import { boolean, type Infer, looseObject, nullish, string, union } from '@x/config-schema';
 import { AuthStoreError } from '../errors.js';
 import type { AuthMode } from './authMode.js';
 import { AuthModeSchema } from './authMode.js';
-import { boolean, type Infer, looseObject, nullish, string, union } from './schema/schema.js';
 
 // Field names follow Codex's `AuthDotJson` (codex-rs `login` crate) exactly. Objects are loose so
 // fields a newer Codex writes survive a load/save round trip.

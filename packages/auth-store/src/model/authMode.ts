@@ -1,4 +1,4 @@
-import { enumOf, type Infer, nullish, object, xor } from './schema/schema.js';
+import { enumOf, type Infer, nullish, object, xor } from '@x/config-schema';
 
 // Descriptions follow Codex's generated app-server schema, word for word.
 const modeValue = <const T extends string>(value: T, description: string) => enumOf([value], { description });

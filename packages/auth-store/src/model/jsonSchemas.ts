@@ -1,7 +1,7 @@
+import type { Schema } from '@x/config-schema';
+import { type Json, toJsonSchema } from '@x/config-schema';
 import { AgentIdentitySchema, AuthDotJsonSchema } from './authDotJson.js';
 import { AccountUpdatedNotificationSchema, AuthModeSchema, PlanTypeSchema } from './authMode.js';
-import type { Schema } from './schema/schema.js';
-import { type Json, toJsonSchema } from './schema/toJsonSchema.js';
 
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);

@@ -1,5 +1,5 @@
+import type { Infer } from '@x/config-schema';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
 import type { builtInOverrideSchema } from './builtInOverrideSchema.js';
 import type {
   BuiltInOverride,
@@ -11,9 +11,9 @@ import type { providerAuthSchema, providerAwsSchema, providerInfoSchema } from '
 
 describe('the published config types', () => {
   it('are exactly what the schemas validate (checked by the type checker)', () => {
-    expectTypeOf<z.infer<typeof providerInfoSchema>>().toEqualTypeOf<ModelProviderInfo>();
-    expectTypeOf<z.infer<typeof providerAuthSchema>>().toEqualTypeOf<ProviderAuthConfig>();
-    expectTypeOf<z.infer<typeof providerAwsSchema>>().toEqualTypeOf<ProviderAwsConfig>();
-    expectTypeOf<z.infer<typeof builtInOverrideSchema>>().toEqualTypeOf<BuiltInOverride>();
+    expectTypeOf<Infer<typeof providerInfoSchema>>().toEqualTypeOf<ModelProviderInfo>();
+    expectTypeOf<Infer<typeof providerAuthSchema>>().toEqualTypeOf<ProviderAuthConfig>();
+    expectTypeOf<Infer<typeof providerAwsSchema>>().toEqualTypeOf<ProviderAwsConfig>();
+    expectTypeOf<Infer<typeof builtInOverrideSchema>>().toEqualTypeOf<BuiltInOverride>();
   });
 });

@@ -1,4 +1,4 @@
-// Kept apart from the zod schemas so that the registry can read them without loading zod.
+// Kept apart from the config schemas so that the registry can read them without loading the validator.
 
 /** Codex's limits: values above the cap are clamped to it, as Codex does. */
 export const MAX_REQUEST_MAX_RETRIES = 100;

@@ -1,14 +1,21 @@
-import type { z } from 'zod';
+import type { Schema } from '@x/config-schema';
 import { ProviderConfigError, type ProviderConfigErrorCode } from '../errors.js';
 import { BUILT_IN_OVERRIDE_FIELDS, builtInOverrideSchema } from './builtInOverrideSchema.js';
 import { builtInProviders } from './builtInProviders.js';
 import { checkConflicts } from './checkConflicts.js';
-import { configFileSchema, providerIdSchema } from './configSchema.js';
+import { providerIdSchema, topLevelSchema } from './configSchema.js';
 import { locateTomlKey } from './locateTomlKey.js';
 import type { ModelProviderInfo } from './modelProviderInfo.js';
 import type { ProviderConfig } from './providerConfig.js';
 import { providerInfoSchema } from './providerInfoSchema.js';
 import { resolveProfile } from './resolveProfile.js';
+
+/** The codes the provider schemas' refinements report (see providerInfoSchema.ts). */
+const REFINEMENT_CODES: readonly ProviderConfigErrorCode[] = [
+  'INVALID_HEADER',
+  'INVALID_CREDENTIAL_VALUE',
+  'BASE_URL_USERINFO',
+];
 
 interface Origin {
   file?: string | undefined;
@@ -33,24 +40,20 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
       { file: origin.file, line, field: field || undefined },
     );
   };
-  const check = <T>(schema: z.ZodType<T>, value: unknown, base: readonly (string | number)[]): T => {
+  const check = <T>(schema: Schema<T>, value: unknown, base: readonly (string | number)[]): T => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     if (!issue) return fail('INVALID_FIELD', base, 'invalid value');
-    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0] ?? '';
-      return fail('UNKNOWN_FIELD', [...path, key], `unknown field \`${key}\``);
-    }
-    // Our own checks name a more precise code in `params.code`.
-    const own =
-      issue.code === 'custom' ? (issue.params as { code?: ProviderConfigErrorCode })?.code : undefined;
-    // zod's messages describe the expectation, never the value, so secrets in the config stay out.
+    const path = [...base, ...issue.path];
+    if (issue.code === 'unknown_key') return fail('UNKNOWN_FIELD', path, `unknown field \`${path.at(-1)}\``);
+    // Our own refinements name a more precise code; the schema's own codes are INVALID_FIELD.
+    const own = REFINEMENT_CODES.find((code) => code === issue.code);
+    // The schema's messages describe the expectation, never the value, so secrets in the config stay out.
     return fail(own ?? 'INVALID_FIELD', path, issue.message);
   };
 
-  const top = check(configFileSchema.omit({ model_providers: true }), document, []);
+  const top = check(topLevelSchema, document, []);
   const selection = resolveProfile(top, origin.profile, fail);
   const chosen = selection.values;
   const rawProviders = (document as { model_providers?: unknown }).model_providers;
@@ -93,7 +96,8 @@ export function validateConfig(document: unknown, origin: Origin = {}): Provider
           `\`${id}\` is a built-in provider and cannot be redefined; choose another id`,
         );
       }
-      const extra = Object.keys(entry ?? {}).filter((key) => !BUILT_IN_OVERRIDE_FIELDS.includes(key));
+      const allowed: readonly string[] = BUILT_IN_OVERRIDE_FIELDS;
+      const extra = Object.keys(entry ?? {}).filter((key) => !allowed.includes(key));
       if (extra[0] !== undefined) {
         fail(
           'BUILTIN_OVERRIDE',

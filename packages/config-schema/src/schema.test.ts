@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enumOf, looseObject, nullish, object, string, union, xor } from './schema.js';
+import { enumOf, looseObject, nullish, object, string, union, xor } from './index.js';
 
 const record = looseObject({ id: string(), note: nullish(string()) });
 
