@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import { inspect } from 'node:util';
+import { renderings } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { agentJwt, agentRecord } from './__testing__/agentIdentity.js';
 import { startAuthapiServer } from './__testing__/authapiServer.js';
@@ -33,15 +33,7 @@ describe('canary: an Agent Identity key never leaks', () => {
     ];
     const seen: string[] = [];
     const note = (value: unknown): void => {
-      seen.push(
-        typeof value === 'string'
-          ? value
-          : inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-      );
-      seen.push(JSON.stringify(value) ?? '');
-      for (let e: unknown = value; e instanceof Error; e = e.cause) {
-        seen.push(String(e.stack), e.message, JSON.stringify(Object.entries(e)));
-      }
+      seen.push(...renderings(value));
     };
     const attempt = async (fn: () => Promise<unknown>): Promise<void> => {
       await fn().then(note, note);

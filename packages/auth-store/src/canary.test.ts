@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { renderings } from '@x/test-kit';
 import { describe, expect, inject, it } from 'vitest';
 import { accessToken, fakeJwt } from './__testing__/fakeTokens.js';
 import { tempHome } from './__testing__/tempHome.js';
@@ -24,24 +25,9 @@ const secrets = {
 describe('canary: secrets never leak', () => {
   it('no secret of any kind appears in messages, warnings, status, inspect or JSON', async () => {
     const seen: string[] = [];
+    // The value and every error down its cause chain, each printed every way a log might print it.
     const record = (value: unknown): void => {
-      seen.push(
-        typeof value === 'string'
-          ? value
-          : inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-      );
-      seen.push(JSON.stringify(value) ?? '');
-      // Every error down the cause chain, each printed every way a log might print it.
-      for (let e: unknown = value; e instanceof Error; e = e.cause) {
-        seen.push(
-          String(e.stack),
-          e.message,
-          String(e),
-          JSON.stringify(e),
-          JSON.stringify(Object.entries(e)),
-        );
-        seen.push(inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
-      }
+      seen.push(...renderings(value));
     };
     const attempt = async (fn: () => Promise<unknown>): Promise<void> => {
       try {

@@ -1,53 +1,27 @@
 // Importing the package and signing with static keys must not load any @aws-sdk/* module; a profile
 // must (the positive control proves the observation works). Runs the built package (dist/, built
 // before tests by turbo) in a fresh Node process with a module resolution hook.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { modulesLoadedBy } from '@x/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'aws-auth-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const hook = `
-import { appendFileSync } from 'node:fs';
-let log;
-export function initialize(data) { log = data.log; }
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  appendFileSync(log, result.url + '\\n');
-  return result;
-}`;
-
+/** Runs `body` with `pkg` (the built `entry`) in scope in a fresh process; lists what it loaded. */
 function run(
-  name: string,
   body: string,
   entry = dist,
 ): { loaded: string[]; status: number | null; stdout: string; stderr: string } {
-  const log = join(dir, `${name}.log`);
-  writeFileSync(log, '');
-  const register = join(dir, `${name}-register.mjs`);
-  writeFileSync(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)}, { data: { log: ${JSON.stringify(log)} } });\n`,
+  const { urls, status, stdout, stderr } = modulesLoadedBy(
+    `import * as pkg from ${JSON.stringify(pathToFileURL(entry).href)};\n${body}\n`,
+    { cwd: dir, env: { HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' } },
   );
-  const script = join(dir, `${name}.mjs`);
-  writeFileSync(
-    script,
-    `import { createRequire } from 'node:module';\nimport * as pkg from ${JSON.stringify(pathToFileURL(entry).href)};\n${body}\nconsole.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));\n`,
-  );
-  const child = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, script], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  const lines = child.stdout.trim().split('\n');
-  const cjs = JSON.parse(lines[lines.length - 1] || '[]') as string[];
-  const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  return { loaded: [...esm, ...cjs], status: child.status, stdout: child.stdout, stderr: child.stderr };
+  return { loaded: urls, status, stdout, stderr };
 }
 
 describe('@aws-sdk is loaded only when a profile or the chain is used', () => {
@@ -57,7 +31,6 @@ describe('@aws-sdk is loaded only when a profile or the chain is used', () => {
 
   it('importing and signing with static keys loads no @aws-sdk, @smithy or @aws-crypto module', () => {
     const result = run(
-      'static',
       `const signed = await pkg.signRequest(
   { method: 'POST', url: 'https://bedrock-mantle.us-east-1.api.aws/openai/v1/responses', headers: {}, body: '{}' },
   { region: 'us-east-1', service: 'bedrock-mantle', credentials: pkg.fromStatic({ accessKeyId: 'AKID', secretAccessKey: 'S' }) });
@@ -73,7 +46,6 @@ await auth.authorize({ method: 'GET', url: auth.baseUrl + '/models', headers: {}
 
   it('control: minting a short-term Bedrock API key (a presigned URL) does load @smithy/signature-v4', () => {
     const result = run(
-      'presign',
       `const key = await pkg.createBedrockApiKey({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' } });
 if (!key.startsWith('bedrock-api-key-')) process.exit(7);`,
     );
@@ -86,7 +58,6 @@ if (!key.startsWith('bedrock-api-key-')) process.exit(7);`,
     const credentials = join(dir, 'credentials');
     writeFileSync(credentials, '[p]\naws_access_key_id = AKIDP\naws_secret_access_key = SP\n');
     const result = run(
-      'profile',
       `const creds = await pkg.fromProfile({ profile: 'p', env: { HOME: ${JSON.stringify(dir)}, AWS_SHARED_CREDENTIALS_FILE: ${JSON.stringify(credentials)} } })();
 if (creds.accessKeyId !== 'AKIDP') process.exit(4);`,
     );
@@ -96,7 +67,6 @@ if (creds.accessKeyId !== 'AKIDP') process.exit(4);`,
 
   it('with no credentials anywhere the default chain fails with a code listing what was tried', () => {
     const result = run(
-      'none',
       `const error = await pkg.fromDefaultChain({ env: { HOME: ${JSON.stringify(dir)} } })().catch((e) => e);
 console.log(JSON.stringify({ code: error.code, message: error.message }));`,
     );
@@ -110,7 +80,6 @@ console.log(JSON.stringify({ code: error.code, message: error.message }));`,
   it('@x/aws-auth/endpoints loads neither the signer nor the AWS SDK and shares AwsAuthError', () => {
     const endpoints = fileURLToPath(new URL('../dist/endpoints.js', import.meta.url));
     const result = run(
-      'endpoints',
       `const url = pkg.bedrockEndpoint({ region: pkg.resolveRegion({ env: { AWS_REGION: 'us-west-2' } }) }).baseUrl;
 if (url !== 'https://bedrock-mantle.us-west-2.api.aws/openai/v1') process.exit(5);
 const before = (await import(${JSON.stringify(pathToFileURL(dist).href)})).AwsAuthError;

@@ -1,5 +1,5 @@
+import { causeChain, renderings } from '@x/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { causeChain, renderings } from './__testing__/renderings.js';
 import { makeScriptDir, manualClock, type ScriptDir } from './__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
 

@@ -1,7 +1,7 @@
 import type { AuthSource } from '@x/auth-seam';
+import { causeChain, renderings } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from './__testing__/countingFetch.js';
-import { causeChain, errorSurfaces } from './__testing__/errorSurfaces.js';
 import { sendJson, startLoopbackServer } from './__testing__/loopbackServer.js';
 import { tempDir, tokenScript } from './__testing__/tempDir.js';
 import { loadConfig } from './config/loadConfig.js';
@@ -13,7 +13,7 @@ const COMMAND_CANARY = 'cmd-canary-token-8f2e4a6c0b';
 const AWS_CANARY = 'aws-canary-secret-3c5e7a9b1d0f2e4a6c8b';
 
 /** Everything a user could see: message, stack, every cause, deep inspect (hidden too) and JSON. */
-const surfaces = errorSurfaces;
+const surfaces = (value: unknown): string => renderings(value).join('\n');
 
 describe('secrets never leak from @x/model-provider', () => {
   it('config errors do not quote secret values', async () => {

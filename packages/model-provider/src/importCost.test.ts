@@ -2,14 +2,15 @@
 // tokens) or the AWS SDK: each is loaded on the path that uses it. zod, which config validation used
 // before @x/config-schema, must never load. Runs the built package in a fresh process.
 import { describe, expect, it } from 'vitest';
-import { isAwsSdkModule, modulesLoadedBy } from './__testing__/modulesLoadedBy.js';
+import { isAwsSdkModule } from './__testing__/moduleKinds.js';
+import { modulesLoadedByOkProgram } from './__testing__/modulesLoadedByOkProgram.js';
 
 const heavy = (urls: string[]): string[] =>
   urls.filter((url) => /\/(zod|execa|smol-toml)\//.test(url) || isAwsSdkModule(url));
 
 describe('what importing @x/model-provider loads', () => {
   it('importing the package and reading the config JSON Schema load no TOML parser, zod, execa or AWS SDK module', async () => {
-    const urls = await modulesLoadedBy(`
+    const urls = modulesLoadedByOkProgram(`
 import { configJsonSchema } from '@x/model-provider';
 console.log(configJsonSchema().$schema === 'http://json-schema.org/draft-07/schema#' ? 'ok' : 'no schema');
 `);
@@ -18,7 +19,7 @@ console.log(configJsonSchema().$schema === 'http://json-schema.org/draft-07/sche
   });
 
   it('control: loading a config loads the TOML parser and the validator, and still no zod', async () => {
-    const urls = await modulesLoadedBy(`
+    const urls = modulesLoadedByOkProgram(`
 import { loadConfig } from '@x/model-provider';
 await loadConfig({ toml: '' });
 console.log('ok');

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isAwsSdkModule as isAws,
-  isSignerModule as isSigner,
-  modulesLoadedBy,
-} from './__testing__/modulesLoadedBy.js';
+import { isAwsSdkModule as isAws, isSignerModule as isSigner } from './__testing__/moduleKinds.js';
+import { modulesLoadedByOkProgram } from './__testing__/modulesLoadedByOkProgram.js';
 
 const serveAndAsk = (toml: string, id: string, env: string) => `
 import { createServer } from 'node:http';
@@ -19,7 +16,7 @@ console.log('ok');
 
 describe('module loading', () => {
   it('a bearer-only provider request loads no @aws-sdk/* or @smithy/* module', async () => {
-    const urls = await modulesLoadedBy(
+    const urls = modulesLoadedByOkProgram(
       serveAndAsk(
         `'[model_providers.b]\\nname = "b"\\nbase_url = "' + origin + '/v1"\\nexperimental_bearer_token = "t"\\n'`,
         'b',
@@ -34,7 +31,7 @@ describe('module loading', () => {
   });
 
   it('a SigV4 request loads the signer, and in Node still no @aws-sdk/* or @smithy/* module', async () => {
-    const urls = await modulesLoadedBy(
+    const urls = modulesLoadedByOkProgram(
       serveAndAsk(
         `'[model_providers.amazon-bedrock]\\nbase_url = "' + origin + '/openai/v1"\\naws = { region = "us-east-1" }\\n'`,
         'amazon-bedrock',

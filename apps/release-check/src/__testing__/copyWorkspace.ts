@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { publishablePackages, REPO_ROOT } from './workspace.js';
+import { packagesUnder, publishablePackages, REPO_ROOT } from './workspace.js';
 
 const LEFT_OUT = new Set(['node_modules', '.git', '.turbo', '.tools', 'coverage', '.vitest-report.json']);
 
@@ -8,7 +8,8 @@ const LEFT_OUT = new Set(['node_modules', '.git', '.turbo', '.tools', 'coverage'
  * Copies the workspace as it is on disk (sources, built dist/ folders, pending changesets) to `dest`,
  * without installs, caches or git data, so that versioning and publishing never touch the real tree.
  * The links pnpm makes between workspace packages are made again inside the copy (pnpm publish reads
- * the linked package's version to replace a `workspace:` range); nothing else is installed there.
+ * the linked package's version to replace a `workspace:` range, in devDependencies too, so a private
+ * package such as @x/test-kit is linked as well); nothing else is installed there.
  */
 export function copyWorkspace(dest: string, root: string = REPO_ROOT): void {
   cpSync(root, dest, {
@@ -16,10 +17,11 @@ export function copyWorkspace(dest: string, root: string = REPO_ROOT): void {
     filter: (source) => source === root || !LEFT_OUT.has(basename(source)),
   });
   const packages = publishablePackages(dest);
-  const byName = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.dir]));
+  const byName = new Map(packagesUnder(dest).map((pkg) => [pkg.manifest.name, pkg.dir]));
   for (const pkg of packages) {
     const ranges = {
       ...pkg.manifest.dependencies,
+      ...pkg.manifest.devDependencies,
       ...pkg.manifest.peerDependencies,
       ...pkg.manifest.optionalDependencies,
     };

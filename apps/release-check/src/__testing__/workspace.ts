@@ -10,6 +10,7 @@ export interface PackageManifest {
   version: string;
   private?: boolean;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
@@ -27,8 +28,8 @@ export function readManifest(dir: string): PackageManifest {
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageManifest;
 }
 
-/** The packages that `changeset publish` would publish: every non-private package under `root`/packages. */
-export function publishablePackages(root: string = REPO_ROOT): WorkspacePackage[] {
+/** Every package under `root`/packages, private ones (such as the shared test helpers) included. */
+export function packagesUnder(root: string = REPO_ROOT): WorkspacePackage[] {
   const packagesDir = join(root, 'packages');
   return readdirSync(packagesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -36,6 +37,10 @@ export function publishablePackages(root: string = REPO_ROOT): WorkspacePackage[
       const dir = join(packagesDir, entry.name);
       return { folder: entry.name, dir, manifest: readManifest(dir) };
     })
-    .filter((pkg) => pkg.manifest.private !== true)
     .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
+}
+
+/** The packages that `changeset publish` would publish: every non-private package under `root`/packages. */
+export function publishablePackages(root: string = REPO_ROOT): WorkspacePackage[] {
+  return packagesUnder(root).filter((pkg) => pkg.manifest.private !== true);
 }

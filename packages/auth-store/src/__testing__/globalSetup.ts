@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type SecretServiceHandle, startSecretService } from '@x/test-kit';
 import type { TestProject } from 'vitest/node';
-import { type SecretServiceHandle, startSecretService } from './secretService.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
+import { renderings } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { renderings } from '../__testing__/renderings.js';
 import { thrownBy } from '../__testing__/thrownBy.js';
 import { CommandTokenError } from '../errors.js';
 import { parseOutput } from './parseOutput.js';

@@ -1,20 +1,16 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type SecretServiceHandle, secretTool, startSecretService } from '@x/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codexKeyringAccount } from '../__testing__/codexKeyringAccount.js';
 import { sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
-import {
-  codexKeyringAccount,
-  type PrivateSecretService,
-  secretTool,
-  startPrivateSecretService,
-} from '../__testing__/secretService.js';
 import { tempDir } from '../__testing__/tempDir.js';
 import { closeAfterTest } from '../__testing__/trackedServers.js';
 import { openCodexHome } from './openCodexHome.js';
 
-let secretService: PrivateSecretService;
+let secretService: SecretServiceHandle;
 beforeAll(async () => {
-  secretService = await startPrivateSecretService();
+  secretService = await startSecretService();
   // The keyring binding reaches the Secret Service through this process's session bus variable.
   process.env.DBUS_SESSION_BUS_ADDRESS = secretService.env.DBUS_SESSION_BUS_ADDRESS;
 });

@@ -1,18 +1,22 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+// A real Secret Service for keyring tests: gnome-keyring on a private D-Bus session bus, both run as
+// children of the test process, in a throwaway HOME.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MISSING_KEYRING_PROGRAM } from './missingKeyringProgram.js';
+import { secretTool } from './secretTool.js';
 
-/** A private D-Bus session bus with gnome-keyring's Secret Service on it, for tests. */
+/** A running private Secret Service: the variables that reach it, and how to stop it. */
 export interface SecretServiceHandle {
+  /** The bus address (also `env.DBUS_SESSION_BUS_ADDRESS`). */
   address: string;
+  /** `HOME`, the XDG folders and `DBUS_SESSION_BUS_ADDRESS` of the private service. */
   env: Record<string, string>;
+  /** Stops both daemons and removes their folder. */
   stop(): Promise<void>;
 }
-
-const MISSING =
-  'is not installed: the keyring tests need the Debian packages gnome-keyring, dbus-daemon and libsecret-tools (scripts/ensure-keyring-deps.sh installs them)';
 
 function waitForLine(child: ChildProcess, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -31,7 +35,7 @@ function waitForLine(child: ChildProcess, what: string): Promise<string> {
       reject(
         new Error(
           error.code === 'ENOENT'
-            ? `${what} ${MISSING}`
+            ? `${what} ${MISSING_KEYRING_PROGRAM}`
             : `${what} failed to start (${error.code ?? error.name})`,
         ),
       ),
@@ -42,7 +46,8 @@ function waitForLine(child: ChildProcess, what: string): Promise<string> {
 /**
  * A session bus configuration without service directories: nothing can be D-Bus-activated, so a
  * request racing the daemon's start cannot spawn a second, locked gnome-keyring that then owns
- * `org.freedesktop.secrets` (writes would fail with "unlock prompt was dismissed").
+ * `org.freedesktop.secrets` (writes would fail with "unlock prompt was dismissed"). The policy is a
+ * stock session bus's; with a narrower one, secret-tool calls time out.
  */
 function busConfig(dir: string): string {
   return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -61,24 +66,23 @@ function busConfig(dir: string): string {
 }
 
 /** Stores and clears a probe item until the default collection accepts writes (or time runs out). */
-async function waitUntilWritable(env: NodeJS.ProcessEnv, keyring: ChildProcess): Promise<void> {
+async function waitUntilWritable(env: Record<string, string>, keyring: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   let last = '';
   while (Date.now() < deadline) {
     if (keyring.exitCode !== null) throw new Error(`gnome-keyring-daemon exited with ${keyring.exitCode}`);
-    const probe = spawnSync(
-      'secret-tool',
-      ['store', '--label=auth-store probe', 'service', 'auth-store-probe', 'username', 'probe'],
-      { env, input: 'ready', encoding: 'utf8', timeout: 10_000 },
-    );
-    if (probe.error && (probe.error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`secret-tool ${MISSING}`);
-    }
-    if (probe.status === 0) {
-      spawnSync('secret-tool', ['clear', 'service', 'auth-store-probe'], { env, timeout: 10_000 });
+    try {
+      secretTool(
+        { env },
+        ['store', '--label=test-kit probe', 'service', 'test-kit-probe', 'username', 'probe'],
+        'ready',
+      );
+      secretTool({ env }, ['clear', 'service', 'test-kit-probe']);
       return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+      if (last.includes(MISSING_KEYRING_PROGRAM)) throw error;
     }
-    last = (probe.stderr ?? '').trim();
     await sleep(100);
   }
   throw new Error(`Secret Service not writable: ${last}`);
@@ -91,7 +95,7 @@ async function waitUntilWritable(env: NodeJS.ProcessEnv, keyring: ChildProcess):
  * no login collection, hence a throwaway one.) Resolves once an item can be written.
  */
 export async function startSecretService(): Promise<SecretServiceHandle> {
-  const root = await mkdtemp(join(tmpdir(), 'auth-store-ss-'));
+  const root = await mkdtemp(join(tmpdir(), 'test-kit-ss-'));
   const env: Record<string, string> = {
     HOME: root,
     XDG_DATA_HOME: join(root, 'data'),
@@ -104,31 +108,36 @@ export async function startSecretService(): Promise<SecretServiceHandle> {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const address = await waitForLine(bus, 'dbus-daemon');
-  env.DBUS_SESSION_BUS_ADDRESS = address;
-  const childEnv = { ...process.env, ...env };
-  const keyring = spawn(
-    'gnome-keyring-daemon',
-    ['--foreground', '--unlock', '--components=secrets', `--control-directory=${root}`],
-    { env: childEnv, stdio: ['pipe', 'ignore', 'ignore'] },
-  );
+  let keyring: ChildProcess | undefined;
   const stop = async (): Promise<void> => {
-    keyring.kill();
+    keyring?.kill();
     bus.kill();
     await rm(root, { recursive: true, force: true });
   };
   try {
+    const address = await waitForLine(bus, 'dbus-daemon');
+    env.DBUS_SESSION_BUS_ADDRESS = address;
+    const started = spawn(
+      'gnome-keyring-daemon',
+      ['--foreground', '--unlock', '--components=secrets', `--control-directory=${root}`],
+      { env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'ignore'] },
+    );
+    keyring = started;
     await new Promise<void>((resolve, reject) => {
-      keyring.once('spawn', resolve);
-      keyring.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new Error(error.code === 'ENOENT' ? `gnome-keyring-daemon ${MISSING}` : String(error))),
+      started.once('spawn', resolve);
+      started.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new Error(
+            error.code === 'ENOENT' ? `gnome-keyring-daemon ${MISSING_KEYRING_PROGRAM}` : String(error),
+          ),
+        ),
       );
     });
-    keyring.stdin?.end('test-keyring-password');
-    await waitUntilWritable(childEnv, keyring);
+    started.stdin?.end('test-keyring-password');
+    await waitUntilWritable(env, started);
+    return { address, env, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { address, env, stop };
 }
