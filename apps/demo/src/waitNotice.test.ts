@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from './__testing__/runCli.js';
+import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { type ProviderServer, startProviderServer } from './server/providerServer.js';
 
@@ -35,7 +36,10 @@ args = ["-e", ${JSON.stringify(script)}]
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'xdemo-wait-'));
-  server = await startProviderServer({ apiKeys: [KEY] });
+  server = await startProviderServer({
+    apiKeys: [KEY],
+    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
+  });
   const workspace = await writeDemoWorkspace(home, server);
   const slow = `setTimeout(() => console.log(${JSON.stringify(KEY)}), 1500)`;
   await appendFile(
