@@ -1,5 +1,6 @@
 import type { ModelProvider } from '@x/model-provider';
 import { providerClient } from './providerClient.js';
+import type { WaitNotice } from './waitNotice.js';
 
 export interface AskOptions {
   model: string;
@@ -7,6 +8,8 @@ export interface AskOptions {
   /** Stream the answer (SSE), calling `onDelta` per piece. Default true. */
   stream?: boolean;
   onDelta?: (text: string) => void;
+  /** Says so on stderr when the request waits (retries, credentials). */
+  notice?: WaitNotice | undefined;
 }
 
 export interface AskResult {
@@ -21,8 +24,11 @@ export interface AskResult {
  */
 export async function askProvider(provider: ModelProvider, options: AskOptions): Promise<AskResult> {
   let verifiedBy: string | null = null;
-  const client = providerClient(provider, (response) => {
-    verifiedBy = response.headers.get('x-demo-verified');
+  const client = providerClient(provider, {
+    notice: options.notice,
+    onResponse: (response) => {
+      verifiedBy = response.headers.get('x-demo-verified');
+    },
   });
   const request = { model: options.model, input: options.prompt };
   if (options.stream === false) {

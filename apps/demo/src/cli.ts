@@ -25,6 +25,7 @@ const program = new Command('xdemo')
       ' and its credential store; only login and logout write there',
   )
   .option('--verbose', 'on errors, also print the chain of causes with stack frames')
+  .option('--progress', 'say on stderr when a request waits (retries, credentials), even when piped')
   .addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 not logged in or other failure, 2 usage or config, 3 credentials missing or' +

@@ -10,12 +10,15 @@ import {
 } from '@x/model-provider';
 import { DemoError } from './demoError.js';
 import { ExitCode } from './exitCodes.js';
+import { createWaitNotice, type WaitNotice } from './waitNotice.js';
 
 export interface GlobalOptions {
   home?: string;
   /** `--codex-home [dir]`: the folder, or true when given without one ($CODEX_HOME, else ~/.codex). */
   codexHome?: string | true;
   verbose?: boolean;
+  /** `--progress`: say on stderr when a request waits, even when stderr is not a terminal. */
+  progress?: boolean;
 }
 
 export interface DemoContext {
@@ -24,6 +27,8 @@ export interface DemoContext {
   config: ProviderConfig;
   manager: AuthManager;
   registry: ProviderRegistry;
+  /** Tells the user about waits of a second or more (retries, credentials) on stderr. */
+  notice: WaitNotice;
 }
 
 /** `--home`, else `XDEMO_HOME`, else `~/.xdemo`. */
@@ -53,12 +58,23 @@ export function codexHomeOption(options: GlobalOptions): string | null | undefin
   return options.codexHome === true || options.codexHome === '' ? null : resolve(options.codexHome);
 }
 
+/** On when stderr is a terminal or `--progress` asks for it; silent when piped. */
+function waitNoticeFor(options: GlobalOptions): WaitNotice {
+  const enabled = process.stderr.isTTY === true || options.progress === true;
+  return createWaitNotice(enabled, (line) => process.stderr.write(line));
+}
+
 /** A Codex home opened as Codex reads it: config.toml with its profile, its credential store. */
-async function openCodexHomeContext(dir: string | null, env: NodeJS.ProcessEnv): Promise<DemoContext> {
+async function openCodexHomeContext(
+  dir: string | null,
+  env: NodeJS.ProcessEnv,
+  notice: WaitNotice,
+): Promise<DemoContext> {
   const opened = await openCodexHome({
     ...(dir === null ? {} : { home: dir }),
     env,
     authOptions: { onWarning: printWarning },
+    registryOptions: { fetch: notice.transport(globalThis.fetch), onRetry: notice.onRetry },
   });
   return {
     home: opened.home,
@@ -66,6 +82,7 @@ async function openCodexHomeContext(dir: string | null, env: NodeJS.ProcessEnv):
     config: opened.config,
     manager: opened.authManager,
     registry: opened.registry,
+    notice,
   };
 }
 
@@ -80,7 +97,7 @@ export async function openLogin(
 ): Promise<{ home: string; manager: AuthManager }> {
   const codex = codexHomeOption(options);
   if (codex !== undefined) {
-    const { home, manager } = await openCodexHomeContext(codex, env);
+    const { home, manager } = await openCodexHomeContext(codex, env, waitNoticeFor(options));
     return { home, manager };
   }
   const home = resolveHome(options, env);
@@ -101,7 +118,8 @@ export async function openContext(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DemoContext> {
   const codex = codexHomeOption(options);
-  if (codex !== undefined) return openCodexHomeContext(codex, env);
+  const notice = waitNoticeFor(options);
+  if (codex !== undefined) return openCodexHomeContext(codex, env, notice);
   const home = resolveHome(options, env);
   const configFile = join(home, 'config.toml');
   const config = await loadConfig({ file: configFile }).catch(async (error: unknown) => {
@@ -128,6 +146,12 @@ export async function openContext(
         }
       : {}),
   });
-  const registry = createProviderRegistry({ config, authManager: manager, env });
-  return { home, configFile, config, manager, registry };
+  const registry = createProviderRegistry({
+    config,
+    authManager: manager,
+    env,
+    fetch: notice.transport(globalThis.fetch),
+    onRetry: notice.onRetry,
+  });
+  return { home, configFile, config, manager, registry, notice };
 }

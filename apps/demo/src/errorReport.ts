@@ -1,28 +1,28 @@
-import { AuthStoreError } from '@x/auth-store';
-import { AwsAuthError } from '@x/aws-auth';
-import { CommandTokenError } from '@x/external-bearer';
-import { ProviderConfigError, ProviderRequestError } from '@x/model-provider';
+import { explainError } from '@x/model-provider';
 import { APIConnectionError } from 'openai';
 import { DemoError } from './demoError.js';
 
-/** An error class of ours: its message is written to be shown (never a secret) and it has a `code`. */
-type OwnError = Error & { code: string };
+/** An error of ours: its message is written to be shown (never a secret) and it has a `code`. */
+export interface OwnError {
+  code: string;
+  message: string;
+  /** Its class, e.g. `CommandTokenError`. */
+  name: string;
+  error: Error;
+}
 
-const OWN_ERRORS = [
-  DemoError,
-  ProviderConfigError,
-  ProviderRequestError,
-  AuthStoreError,
-  CommandTokenError,
-  AwsAuthError,
-] as const;
-
-export function isOwnError(error: unknown): error is OwnError {
-  return OWN_ERRORS.some((own) => error instanceof own);
+/**
+ * The error of ours that says what went wrong: the CLI's own, else the first coded error of the
+ * @x packages anywhere in `error`'s causes (`explainError`), however a client wrapped it.
+ */
+export function ownCodedError(error: unknown): OwnError | undefined {
+  if (error instanceof DemoError)
+    return { code: error.code, message: error.message, name: error.name, error };
+  return explainError(error) ?? undefined;
 }
 
 /** `error` and its causes, outermost first (at most 10, so a cycle cannot loop). */
-export function causeChain(error: unknown): unknown[] {
+function causeChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let at = error; at !== undefined && at !== null && chain.length < 10 && !chain.includes(at); ) {
     chain.push(at);
@@ -31,21 +31,20 @@ export function causeChain(error: unknown): unknown[] {
   return chain;
 }
 
-/** The first error of ours in `error`'s cause chain, itself included. */
-export function ownCodedError(error: unknown): OwnError | undefined {
-  return causeChain(error).find(isOwnError);
+/** Whether `error` is itself one of ours (not merely wrapping one). */
+function isOwn(error: unknown): error is Error {
+  return ownCodedError(error)?.error === error;
 }
 
 /**
- * The one line the user sees. Ours: the message and its code. The openai client's connection error:
- * the error of ours it wraps, else what the transport failure was called. An HTTP error: the status
- * and what the provider said. Anything else: the first line of its message.
+ * The one line the user sees. Ours, wherever it hides: the message and its code. The openai
+ * client's connection error with nothing of ours inside: what the transport failure was called. An
+ * HTTP error: the status and what the provider said. Anything else: the first line of its message.
  */
 export function describeError(error: unknown): string {
-  if (isOwnError(error)) return `${firstLine(error.message)} (${error.code})`;
+  const own = ownCodedError(error);
+  if (own) return `${firstLine(own.message)} (${own.code})`;
   if (error instanceof APIConnectionError) {
-    const own = ownCodedError(error.cause);
-    if (own) return describeError(own);
     const what = causeChain(error.cause).map(label).join(' <- ');
     return `could not reach the provider${what ? ` (${what})` : ''}`;
   }
@@ -59,9 +58,9 @@ export function describeError(error: unknown): string {
  */
 export function describeCauseChain(error: unknown): string[] {
   return causeChain(error).flatMap((at, depth) => {
-    const head = isOwnError(at) ? `${label(at)}: ${firstLine(at.message)}` : label(at);
-    const frames =
-      isOwnError(at) && at.stack ? at.stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
+    const own = isOwn(at);
+    const head = own ? `${label(at)}: ${firstLine(at.message)}` : label(at);
+    const frames = own && at.stack ? at.stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
     return [`${depth === 0 ? '' : 'caused by: '}${head}`, ...frames];
   });
 }

@@ -1,10 +1,6 @@
-import { AuthStoreError } from '@x/auth-store';
-import { AwsAuthError } from '@x/aws-auth';
-import { CommandTokenError } from '@x/external-bearer';
-import { ProviderConfigError, ProviderRequestError } from '@x/model-provider';
 import { APIConnectionError, APIError } from 'openai';
 import { DemoError } from './demoError.js';
-import { ownCodedError } from './errorReport.js';
+import { type OwnError, ownCodedError } from './errorReport.js';
 
 /** Distinct exit codes, so scripts can tell what went wrong. */
 export const ExitCode = {
@@ -46,25 +42,29 @@ const REQUEST_EXIT_CODES: Readonly<Record<string, ExitCodeValue>> = {
   STREAM_IDLE_TIMEOUT: ExitCode.network,
 };
 
-/** Maps any error (ours, the openai client's, Node's) to an exit code. */
-export function exitCodeFor(error: unknown): ExitCodeValue {
+/** Exit codes of our coded errors, by class name (`explainError` knows copies of them by name too). */
+function exitCodeForOwn(own: OwnError): ExitCodeValue {
+  const { error, code, name } = own;
   if (error instanceof DemoError) return error.exitCode;
-  // The openai client wraps whatever its fetch threw (our provider fetch's errors included) as a
-  // connection error: the coded error inside says what really happened.
-  if (error instanceof APIConnectionError) {
-    const own = ownCodedError(error.cause);
-    return own ? exitCodeFor(own) : ExitCode.network;
-  }
+  if (name === 'ProviderConfigError') return AUTH_CONFIG_CODES.has(code) ? ExitCode.auth : ExitCode.usage;
+  if (name === 'AuthStoreError') return AUTH_STORE_EXIT_CODES[code] ?? ExitCode.auth;
+  if (name === 'CommandTokenError' || name === 'AwsAuthError') return ExitCode.auth;
+  if (name === 'ProviderRequestError') return REQUEST_EXIT_CODES[code] ?? ExitCode.failure;
+  return ExitCode.failure;
+}
+
+/**
+ * Maps any error (ours, the openai client's, Node's) to an exit code. The openai client wraps
+ * whatever its fetch threw (our errors included) as a connection error: the coded error inside,
+ * found by `explainError`, says what really happened.
+ */
+export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error instanceof APIError && typeof error.status === 'number') return exitCodeForStatus(error.status);
-  if (error instanceof ProviderConfigError)
-    return AUTH_CONFIG_CODES.has(error.code) ? ExitCode.auth : ExitCode.usage;
-  if (error instanceof AuthStoreError) return AUTH_STORE_EXIT_CODES[error.code] ?? ExitCode.auth;
-  if (error instanceof CommandTokenError || error instanceof AwsAuthError) return ExitCode.auth;
-  if (error instanceof ProviderRequestError) return REQUEST_EXIT_CODES[error.code] ?? ExitCode.failure;
+  const own = ownCodedError(error);
+  if (own) return exitCodeForOwn(own);
+  if (error instanceof APIConnectionError) return ExitCode.network;
   const status = (error as { status?: unknown })?.status;
-  if (typeof status === 'number') return exitCodeForStatus(status);
-  const own = ownCodedError((error as { cause?: unknown })?.cause);
-  return own ? exitCodeFor(own) : ExitCode.failure;
+  return typeof status === 'number' ? exitCodeForStatus(status) : ExitCode.failure;
 }
 
 /** 401 and 403: refused; 5xx: the server failed; any other error status is a plain failure. */

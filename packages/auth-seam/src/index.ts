@@ -5,5 +5,6 @@ export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from '
 export { isPlaceholderAuthorization, PLACEHOLDER_API_KEY } from './placeholderApiKey.js';
 export { isRecoverableStatus } from './recoverableStatus.js';
 export { MAX_RETRY_AFTER_MS, retryAfterMs } from './retryAfterMs.js';
+export type { RetryEvent } from './retryEvent.js';
 export { shouldRetryResponse } from './shouldRetryResponse.js';
 export { untilAborted } from './untilAborted.js';

@@ -1,5 +1,5 @@
 // The main entry: signing, verification, credentials, region and Bedrock. Every public name is listed.
-export type { AuthorizeOptions, FailedResponse, HttpRequest } from '@x/auth-seam';
+export type { AuthorizeOptions, FailedResponse, HttpRequest, RetryEvent } from '@x/auth-seam';
 export type { CreateBedrockApiKeyOptions } from './bedrock/bedrockApiKey.js';
 export { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
 export { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
@@ -13,6 +13,8 @@ export type {
 export { bedrockEndpoint, MANTLE_REGIONS } from './bedrock/bedrockEndpoint.js';
 export type { BedrockFetch, BedrockFetchOptions, FetchLike } from './bedrock/bedrockFetch.js';
 export { createBedrockFetch } from './bedrock/bedrockFetch.js';
+export type { BedrockOpenAIClientOptions, BedrockOpenAIOptions } from './bedrock/bedrockOpenAIOptions.js';
+export { bedrockOpenAIOptions } from './bedrock/bedrockOpenAIOptions.js';
 export type { BedrockTokenProvider } from './bedrock/bedrockSource.js';
 export type {
   AwsCredentials,

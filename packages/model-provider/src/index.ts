@@ -4,6 +4,7 @@ export {
   type FailedResponse,
   type HttpRequest,
   PLACEHOLDER_API_KEY,
+  type RetryEvent,
 } from '@x/auth-seam';
 export { type AuthMethod, authMethodOf } from './auth/authMethod.js';
 export {
@@ -36,7 +37,6 @@ export { configJsonSchema, loadConfig } from './lazyConfig.js';
 export { createProviderFetch } from './pipeline/createProviderFetch.js';
 export { type PrepareBodyOptions, prepareBodyForSend } from './pipeline/prepareBodyForSend.js';
 export type { ProviderFetchOptions } from './pipeline/providerFetchOptions.js';
-export type { RetryEvent } from './pipeline/retryEvent.js';
 export type { ProviderClientOptions } from './registry/clientOptions.js';
 export { createProviderRegistry } from './registry/createProviderRegistry.js';
 export type { ModelProvider, ModelSummary, ProviderSummary } from './registry/modelProvider.js';

@@ -27,8 +27,8 @@ export function registerProviderCommands(program: Command, globals: () => Global
     .requiredOption('--provider <id>', 'provider id')
     .option('--json', 'print the models as the provider listed them, as JSON')
     .action(async (options: { provider: string; json?: boolean }) => {
-      const { registry } = await openContext(globals());
-      const client = providerClient(await registry.resolve(options.provider));
+      const { registry, notice } = await openContext(globals());
+      const client = providerClient(await registry.resolve(options.provider), { notice });
       const models = [];
       for await (const model of client.models.list()) models.push(model);
       if (options.json) return printJson(models);
@@ -43,7 +43,7 @@ export function registerProviderCommands(program: Command, globals: () => Global
     .option('--model <model>', 'model (default: model from config.toml)')
     .option('--no-stream', 'wait for the whole answer instead of streaming')
     .action(async (prompt: string, options: { provider?: string; model?: string; stream: boolean }) => {
-      const { registry, config } = await openContext(globals());
+      const { registry, config, notice } = await openContext(globals());
       const model = options.model ?? config.model;
       if (!model)
         throw new DemoError(
@@ -57,6 +57,7 @@ export function registerProviderCommands(program: Command, globals: () => Global
         prompt,
         stream: options.stream,
         onDelta: (d) => process.stdout.write(d),
+        notice,
       });
       process.stdout.write('\n');
     });

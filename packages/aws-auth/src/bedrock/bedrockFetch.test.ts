@@ -161,6 +161,7 @@ describe('createBedrockFetch against a real loopback server', () => {
       credentials: { accessKeyId: 'AKIDSTATUS', secretAccessKey: 'status-secret' },
       baseUrl: `${server.origin}/openai/v1`,
       endpoint: 'mantle',
+      maxRetries: 0, // 429 and 500 would be retried: this test is about recovery alone
     });
     const seen: Array<{ response: FailedResponse; mended: boolean }> = [];
     const recover = bedrockFetch.auth.recover;

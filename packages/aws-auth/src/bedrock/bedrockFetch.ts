@@ -1,7 +1,15 @@
-import { bearerOf, type FailedResponse, type HttpRequest, isRecoverableStatus } from '@x/auth-seam';
+import {
+  bearerOf,
+  type HttpRequest,
+  isRecoverableStatus,
+  type RetryEvent,
+  shouldRetryResponse,
+} from '@x/auth-seam';
 import { AwsAuthError } from '../errors.js';
 import { mayQuoteHeader, scrubbedCause } from '../scrubbedCause.js';
 import { type BedrockAuth, type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
+import { readFetchRequest } from './bedrockFetchRequest.js';
+import { retryWait, waitOrAbort } from './bedrockRetryWait.js';
 
 /**
  * The `fetch` shape {@link createBedrockFetch} wraps.
@@ -10,12 +18,20 @@ import { type BedrockAuth, type BedrockAuthOptions, createBedrockAuth } from './
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * The options of {@link createBedrockFetch}: those of `createBedrockAuth`, plus the `fetch` to wrap.
+ * The options of {@link createBedrockFetch}: those of `createBedrockAuth`, plus the `fetch` to wrap
+ * and how it retries.
  * @public
  */
 export interface BedrockFetchOptions extends BedrockAuthOptions {
   /** The `fetch` to send with (default `globalThis.fetch`); the second argument wins over it. */
   fetch?: FetchLike | undefined;
+  /**
+   * Retries after an error status openai-node retries (408, 409, 429, 5xx; `x-should-retry: true`
+   * adds any error status, `false` forbids) or a failure to connect. Default 2, as openai-node.
+   */
+  maxRetries?: number | undefined;
+  /** Called before every wait between two attempts, with its length and cause, e.g. to tell a user. */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /**
@@ -25,39 +41,6 @@ export interface BedrockFetchOptions extends BedrockAuthOptions {
 export interface BedrockFetch {
   (input: string | URL | Request, init?: RequestInit): Promise<Response>;
   readonly auth: BedrockAuth;
-}
-
-async function bodyOf(
-  input: string | URL | Request,
-  init: RequestInit | undefined,
-): Promise<string | Uint8Array | undefined> {
-  const body = init?.body ?? (input instanceof Request && input.body ? await input.arrayBuffer() : undefined);
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const kind = (body as object).constructor?.name ?? typeof body;
-  throw new AwsAuthError('UNSUPPORTED_BODY', `cannot sign a ${kind} body: pass a string or bytes`);
-}
-
-function headersOf(input: string | URL | Request, init: RequestInit | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const merged = new Headers(input instanceof Request ? input.headers : undefined);
-  let given: Headers;
-  try {
-    given = new Headers(init?.headers);
-  } catch (error) {
-    throw new AwsAuthError('INVALID_HEADER', 'init.headers has a header name or value HTTP does not allow', {
-      cause: scrubbedCause(error),
-    });
-  }
-  given.forEach((value, name) => {
-    merged.set(name, value);
-  });
-  merged.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return headers;
 }
 
 /**
@@ -73,10 +56,27 @@ function sendFailure(error: unknown, sent: HttpRequest): unknown {
   });
 }
 
+function maxRetriesOf(options: BedrockFetchOptions): number {
+  const value = options.maxRetries ?? 2;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new AwsAuthError('INVALID_OPTION', 'maxRetries must be a whole number, 0 or more');
+  }
+  return value;
+}
+
+/** A response body nobody will read; a body that fails while being cancelled changes nothing. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
 /**
- * A `fetch` wrapper that signs (or adds the bearer key to) every call, never follows redirects
- * (`redirect: 'manual'`), and after a status `isRecoverableStatus` accepts (400, 401, 403) hands the
- * response, body read as `bodyText`, to `recover()`; when that mends something it retries once.
+ * A `fetch` wrapper that signs (or adds the bearer key to) every attempt and never follows redirects
+ * (`redirect: 'manual'`). After a status `isRecoverableStatus` accepts (400, 401, 403) it hands the
+ * response, body read as `bodyText`, to `recover()` once; when that mends something it sends again.
+ * Error statuses openai-node retries (`shouldRetryResponse`) and connection failures are retried up
+ * to `maxRetries` times, after the wait the server asks for (`retry-after-ms`, `retry-after`, up to
+ * 60 s) or jittered backoff; every wait is reported to `onRetry` and ends at once when the caller
+ * aborts. A response handed to the caller is never sent for again, so a stream is never replayed.
  * @public
  */
 export function createBedrockFetch(options: BedrockFetchOptions = {}, fetchImpl?: FetchLike): BedrockFetch {
@@ -84,34 +84,56 @@ export function createBedrockFetch(options: BedrockFetchOptions = {}, fetchImpl?
   if (typeof send !== 'function') {
     throw new AwsAuthError('FETCH_UNAVAILABLE', 'no fetch implementation: pass one as the second argument');
   }
+  const maxRetries = maxRetriesOf(options);
   const auth = createBedrockAuth(options);
 
+  /** Reports the wait before a retry, then waits; the caller's abort ends the wait at once. */
+  const waitToRetry = (
+    event: Omit<RetryEvent, 'delayMs' | 'delaySource'>,
+    signal: AbortSignal | undefined,
+    headers?: Headers,
+  ): Promise<void> => {
+    const wait = retryWait(event.attempt, headers);
+    options.onRetry?.({ ...event, ...wait });
+    return waitOrAbort(wait.delayMs, signal);
+  };
+
   const bedrockFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request: HttpRequest = {
-      method: init?.method ?? (input instanceof Request ? input.method : 'GET'),
-      url: input instanceof Request ? input.url : String(input),
-      headers: headersOf(input, init),
-    };
-    const body = await bodyOf(input, init);
-    if (body !== undefined) request.body = body;
-    const attempt = async (): Promise<{ response: Response; sent: HttpRequest }> => {
-      const sent = await auth.authorize(request, { signal: init?.signal ?? undefined });
+    const request = await readFetchRequest(input, init);
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
+    let recovered = false;
+    let retries = 0;
+    for (;;) {
+      const sent = await auth.authorize(request, { signal });
       const requestInit: RequestInit = { method: sent.method, headers: sent.headers, redirect: 'manual' };
       if (sent.body !== undefined) requestInit.body = sent.body as NonNullable<RequestInit['body']>;
-      if (init?.signal) requestInit.signal = init.signal;
+      if (signal) requestInit.signal = signal;
+      let response: Response;
       try {
-        return { response: await send(sent.url, requestInit), sent };
+        response = await send(sent.url, requestInit);
       } catch (error) {
-        throw sendFailure(error, sent);
+        const failure = sendFailure(error, sent);
+        if (signal?.aborted || failure instanceof AwsAuthError || retries >= maxRetries) throw failure;
+        await waitToRetry({ attempt: ++retries, maxRetries, reason: 'transport' }, signal);
+        continue;
       }
-    };
-    const { response, sent } = await attempt();
-    if (!isRecoverableStatus(response.status)) return response;
-    const bodyText = await response.clone().text();
-    const failed: FailedResponse = { status: response.status, headers: response.headers, bodyText };
-    if (!(await auth.recover(failed, sent))) return response;
-    await response.body?.cancel();
-    return (await attempt()).response;
+      if (!recovered && isRecoverableStatus(response.status)) {
+        recovered = true;
+        const bodyText = await response.clone().text();
+        const { status, headers } = response;
+        if (await auth.recover({ status, headers, bodyText }, sent)) {
+          await discard(response);
+          continue;
+        }
+      }
+      if (retries < maxRetries && shouldRetryResponse(response)) {
+        await discard(response);
+        const { status, headers } = response;
+        await waitToRetry({ attempt: ++retries, maxRetries, status, reason: 'status' }, signal, headers);
+        continue;
+      }
+      return response;
+    }
   };
   return Object.assign(bedrockFetch, { auth });
 }

@@ -1,4 +1,4 @@
-import { isRecoverableStatus, shouldRetryResponse } from '@x/auth-seam';
+import { isRecoverableStatus, type RetryEvent, shouldRetryResponse } from '@x/auth-seam';
 import { authorizeAttempt } from './authorizeAttempt.js';
 import { deliverResponse } from './deliverResponse.js';
 import { discardBody } from './discardBody.js';
@@ -6,7 +6,6 @@ import { prepareRequest } from './prepareRequest.js';
 import type { ProviderFetchOptions } from './providerFetchOptions.js';
 import { recoverOnce } from './recoverOnce.js';
 import { retryDelay } from './retryDelay.js';
-import type { RetryEvent } from './retryEvent.js';
 import { sendAttempt } from './sendAttempt.js';
 import { sleep } from './sleep.js';
 import { isResponseTimeout, transportFailure } from './transportFailure.js';

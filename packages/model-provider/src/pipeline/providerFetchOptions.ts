@@ -1,6 +1,5 @@
-import type { AuthSource } from '@x/auth-seam';
+import type { AuthSource, RetryEvent } from '@x/auth-seam';
 import type { PrepareBodyOptions } from './prepareBodyForSend.js';
-import type { RetryEvent } from './retryEvent.js';
 
 /**
  * Options of {@link createProviderFetch}.

@@ -1,11 +1,10 @@
-import type { AuthSource } from '@x/auth-seam';
+import type { AuthSource, RetryEvent } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { sendJson } from '../__testing__/loopbackServer.js';
 import { settleWithin } from '../__testing__/settleWithin.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { createProviderFetch } from './createProviderFetch.js';
 import type { ProviderFetchOptions } from './providerFetchOptions.js';
-import type { RetryEvent } from './retryEvent.js';
 
 /** A provider fetch for `url` that records every reported wait. */
 function recordingFetch(url: string, options: Partial<ProviderFetchOptions> = {}) {

@@ -1,5 +1,4 @@
-import { backoffDelay, type FailedResponse, retryAfterMs } from '@x/auth-seam';
-import type { RetryEvent } from './retryEvent.js';
+import { backoffDelay, type FailedResponse, type RetryEvent, retryAfterMs } from '@x/auth-seam';
 
 /** The longest backoff between two attempts. */
 export const MAX_BACKOFF_MS = 10_000;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpenAI } from '@ai-sdk/openai';
+import type { RetryEvent } from '@x/auth-seam';
 import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
 import { generateText } from 'ai';
 import OpenAI from 'openai';
@@ -12,7 +13,6 @@ import { tokenScript } from '../__testing__/tempDir.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { explainError } from '../explainError.js';
-import type { RetryEvent } from '../pipeline/retryEvent.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
 import type { ProviderRegistry } from './providerRegistry.js';
 

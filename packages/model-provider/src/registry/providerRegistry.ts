@@ -1,6 +1,6 @@
+import type { RetryEvent } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import type { ProviderConfig } from '../config/providerConfig.js';
-import type { RetryEvent } from '../pipeline/retryEvent.js';
 import type { ModelProvider, ProviderSummary } from './modelProvider.js';
 
 /**
