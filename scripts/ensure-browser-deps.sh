@@ -7,19 +7,4 @@ set -u
 [ "$(uname -s)" = "Linux" ] || exit 0
 [ -x /usr/bin/chromium ] && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "The browser test needs Chromium at /usr/bin/chromium: install chromium (Debian package name) and run the tests again." >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo="sudo"
-  else
-    echo "The browser test needs Chromium: run 'sudo apt-get install chromium' and run the tests again." >&2
-    exit 1
-  fi
-fi
-echo "Installing Debian packages for the browser test: chromium"
-$sudo apt-get update -qq >/dev/null &&
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+exec bash "$(dirname "$0")/apt-install.sh" "The browser test needs Chromium at /usr/bin/chromium" chromium

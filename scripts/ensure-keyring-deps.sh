@@ -12,19 +12,4 @@ command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
 command -v secret-tool >/dev/null 2>&1 || missing+=(libsecret-tools)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "The keyring tests need a Secret Service: install ${missing[*]} (Debian package names) and run the tests again." >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo="sudo"
-  else
-    echo "The keyring tests need a Secret Service: run 'sudo apt-get install ${missing[*]}' and run the tests again." >&2
-    exit 1
-  fi
-fi
-echo "Installing Debian packages for the keyring tests: ${missing[*]}"
-$sudo apt-get update -qq >/dev/null &&
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec bash "$(dirname "$0")/apt-install.sh" "The keyring tests need a Secret Service" "${missing[@]}"
