@@ -29,6 +29,23 @@ async function clientAnswering(failures: Array<{ status: number; headers?: Recor
   return { client: new OpenAI(options), events };
 }
 
+/** A Bedrock fetch with static keys on the loopback `server`; every wait lands in `events`. */
+function fetchOn(on: Loopback): {
+  bedrockFetch: ReturnType<typeof createBedrockFetch>;
+  events: RetryEvent[];
+} {
+  const events: RetryEvent[] = [];
+  const bedrockFetch = createBedrockFetch({
+    region,
+    baseUrl: `${on.origin}/openai/v1`,
+    endpoint: 'mantle',
+    credentials: keys,
+    env: {},
+    onRetry: (event) => events.push(event),
+  });
+  return { bedrockFetch, events };
+}
+
 describe('createBedrockFetch retries as openai-node, through the official client', () => {
   it('retries a 429 once after the Retry-After: 1 it asked for, signing afresh', async () => {
     const { client, events } = await clientAnswering([{ status: 429, headers: { 'retry-after': '1' } }]);
@@ -93,15 +110,7 @@ describe('createBedrockFetch retries on its own', () => {
       if (calls++ === 0) return void res.socket?.destroy();
       res.writeHead(200).end('ok');
     });
-    const events: RetryEvent[] = [];
-    const bedrockFetch = createBedrockFetch({
-      region,
-      baseUrl: `${server.origin}/openai/v1`,
-      endpoint: 'mantle',
-      credentials: keys,
-      env: {},
-      onRetry: (event) => events.push(event),
-    });
+    const { bedrockFetch, events } = fetchOn(server);
     const response = await bedrockFetch(`${server.origin}/openai/v1/responses`, {
       method: 'POST',
       body: '{}',
@@ -118,15 +127,7 @@ describe('createBedrockFetch retries on its own', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: first\n\n', () => setTimeout(() => res.socket?.destroy(), 50));
     });
-    const events: RetryEvent[] = [];
-    const bedrockFetch = createBedrockFetch({
-      region,
-      baseUrl: `${server.origin}/openai/v1`,
-      endpoint: 'mantle',
-      credentials: keys,
-      env: {},
-      onRetry: (event) => events.push(event),
-    });
+    const { bedrockFetch, events } = fetchOn(server);
     const response = await bedrockFetch(`${server.origin}/openai/v1/responses`, {
       method: 'POST',
       body: '{}',
