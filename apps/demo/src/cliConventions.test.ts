@@ -3,11 +3,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyedServer } from './__testing__/keyedServer.js';
 import { runCli } from './__testing__/runCli.js';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
 import { composedPackages, readPackageVersions } from './packageVersions.js';
-import { type ProviderServer, startProviderServer } from './server/providerServer.js';
+import type { ProviderServer } from './server/providerServer.js';
 
 const KEY = 'sk-conventions-canary-4c1e9a7b3d5f';
 const WRONG_KEY = 'sk-conventions-wrong-8e2f6a0c4b1d';
@@ -33,10 +33,7 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'xdemo-conventions-'));
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
   const workspace = await writeDemoWorkspace(home, server);
   // Providers on the same server that it fails on purpose, and one on a port nobody listens on.
   const failing = (id: string, fail: string) => `

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyedServer } from './__testing__/keyedServer.js';
 import { runCli } from './__testing__/runCli.js';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
-import { type ProviderServer, startProviderServer } from './server/providerServer.js';
+import type { ProviderServer } from './server/providerServer.js';
 import { codexHomeConfigToml } from './tourCodexHome.js';
 
 const KEY = 'sk-canary-codex-home-5d1e9a7c3b';
@@ -32,10 +32,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock'] },
-  });
+  server = await startKeyedServer(KEY, ['bedrock']);
   root = await mkdtemp(join(tmpdir(), 'xdemo-codex-'));
   codexHome = join(root, 'codex');
   await mkdir(codexHome, { mode: 0o700 });

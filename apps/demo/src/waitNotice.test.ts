@@ -3,10 +3,10 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyedServer } from './__testing__/keyedServer.js';
 import { CLI, runCli } from './__testing__/runCli.js';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
-import { type ProviderServer, startProviderServer } from './server/providerServer.js';
+import type { ProviderServer } from './server/providerServer.js';
 
 const KEY = 'sk-wait-notice-canary-7d3b1e9f5a2c';
 let home: string;
@@ -36,10 +36,7 @@ args = ["-e", ${JSON.stringify(script)}]
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'xdemo-wait-'));
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
   const workspace = await writeDemoWorkspace(home, server);
   const slow = `setTimeout(() => console.log(${JSON.stringify(KEY)}), 1500)`;
   await appendFile(

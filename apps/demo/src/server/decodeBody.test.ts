@@ -1,17 +1,14 @@
 import * as zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
-import { type ProviderServer, startProviderServer } from './providerServer.js';
+import { startKeyedServer } from '../__testing__/keyedServer.js';
+import type { ProviderServer } from './providerServer.js';
 import { MAX_BODY_BYTES } from './readBody.js';
 
 const KEY = 'sk-decode-test-key';
 let server: ProviderServer;
 
 beforeAll(async () => {
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
 });
 afterAll(() => server.close());
 

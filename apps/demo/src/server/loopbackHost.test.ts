@@ -1,19 +1,17 @@
 import { signRequest } from '@x/aws-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyedServer } from '../__testing__/keyedServer.js';
 import { rawRequest } from '../__testing__/rawRequest.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { CONTROL_SECRET_HEADER } from './controlSecret.js';
-import { type ProviderServer, startProviderServer } from './providerServer.js';
+import type { ProviderServer } from './providerServer.js';
 
 const KEY = 'sk-host-test-key';
 let server: ProviderServer;
 let port: number;
 
 beforeAll(async () => {
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
   port = Number(new URL(server.origin).port);
 });
 afterAll(() => server.close());

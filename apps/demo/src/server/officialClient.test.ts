@@ -1,15 +1,12 @@
 import OpenAI, { APIError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
-import { type ProviderServer, startProviderServer } from './providerServer.js';
+import { startKeyedServer } from '../__testing__/keyedServer.js';
+import type { ProviderServer } from './providerServer.js';
 
 const KEY = 'sk-official-client-test';
 let server: ProviderServer;
 beforeAll(async () => {
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
 });
 afterAll(() => server.close());
 

@@ -1,19 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyedServer } from '../__testing__/keyedServer.js';
 import { rawRequest } from '../__testing__/rawRequest.js';
-import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from '../demoAws.js';
 import { CONTROL_SECRET_HEADER } from './controlSecret.js';
-import { type ProviderServer, startProviderServer } from './providerServer.js';
+import type { ProviderServer } from './providerServer.js';
 import { COMMON_HEADERS } from './sendJson.js';
 
 const KEY = 'sk-headers-test-key';
 let server: ProviderServer;
 
 beforeAll(async () => {
-  server = await startProviderServer({
-    apiKeys: [KEY],
-    aws: { credentials: DEMO_AWS_CREDENTIALS, region: DEMO_AWS_REGION, services: ['bedrock-mantle'] },
-  });
+  server = await startKeyedServer(KEY);
 });
 afterAll(() => server.close());
 
