@@ -38,6 +38,12 @@ function run(command, args, cwd) {
 }
 
 const dirs = readdirSync(packagesDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+const privateNames = new Set(
+  dirs
+    .map((dir) => JSON.parse(readFileSync(join(packagesDir, dir.name, 'package.json'), 'utf8')))
+    .filter((manifest) => manifest.private)
+    .map((manifest) => manifest.name),
+);
 try {
   for (const dir of dirs) {
     const pkgDir = join(packagesDir, dir.name);
@@ -76,9 +82,11 @@ try {
       const packed = JSON.parse(
         execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
       );
-      for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
         for (const [dep, range] of Object.entries(packed[field] ?? {})) {
           if (String(range).startsWith('workspace:')) problems.push(`${field}.${dep} still says ${range}`);
+          // .pnpmfile.cjs leaves these out when packing: no registry holds them.
+          if (privateNames.has(dep)) problems.push(`${field}.${dep} names a package that is never published`);
         }
       }
       if (problems.length > 0) throw new Error(problems.join('\n'));

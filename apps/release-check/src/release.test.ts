@@ -12,7 +12,7 @@ import { mirrorThirdParty } from './__testing__/mirrorThirdParty.js';
 import { type ProviderServer, startProviderServer } from './__testing__/providerServer.js';
 import { runChecked } from './__testing__/runCommand.js';
 import { thirdPartyClosure } from './__testing__/thirdPartyClosure.js';
-import { publishablePackages, REPO_ROOT, readManifest } from './__testing__/workspace.js';
+import { packagesUnder, publishablePackages, REPO_ROOT, readManifest } from './__testing__/workspace.js';
 
 // The whole release, end to end and offline: the changesets flow on a copy of the workspace, publishing
 // to a registry on 127.0.0.1, then what a user does, `npm install <one package>` in an empty project
@@ -161,6 +161,10 @@ const checks: Record<string, (output: Record<string, unknown>, project: string) 
   },
 };
 
+const privateNames = packagesUnder()
+  .filter((pkg) => pkg.manifest.private)
+  .map((pkg) => pkg.manifest.name);
+
 describe('a user installs one package with npm', () => {
   it('has a README example for every publishable package', () => {
     for (const pkg of packages) {
@@ -191,6 +195,9 @@ describe('a user installs one package with npm', () => {
       // Every @x package npm put in the project is the one just released, required with a plain range.
       for (const { path, manifest } of installedManifests(project)) {
         expect(JSON.stringify(manifest), path).not.toContain('workspace:');
+        // Nor does a published manifest name a package that is never published (the test helpers).
+        for (const hidden of privateNames)
+          expect(JSON.stringify(manifest), path).not.toContain(`"${hidden}"`);
         if (released.has(manifest.name)) expect(manifest.version, path).toBe(released.get(manifest.name));
         for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
           const version = released.get(dep);
