@@ -2,10 +2,10 @@ import type { HttpRequest } from '@x/auth-seam';
 import { isHeaderValue } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
 import { HEADER_VALUE_RULE, quoteHeaderName } from '../headerRule.js';
-import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 
 export interface ProviderParts {
   queryParams: readonly (readonly [string, string])[];
+  /** Header names lower-case, as the request's are: merged without another pass. */
   httpHeaders: Record<string, string> | undefined;
   /** header name -> environment variable; skipped when unset or blank. */
   envHttpHeaders: Record<string, string> | undefined;
@@ -26,8 +26,11 @@ export function addProviderParts(request: HttpRequest, parts: ProviderParts): Ht
     }
     url = parsed.toString();
   }
+  if (parts.envHttpHeaders === undefined) {
+    return { ...request, url, headers: { ...request.headers, ...parts.httpHeaders } };
+  }
   const fromEnv: Record<string, string> = {};
-  for (const [name, variable] of Object.entries(parts.envHttpHeaders ?? {})) {
+  for (const [name, variable] of Object.entries(parts.envHttpHeaders)) {
     const value = parts.env[variable]?.trim();
     if (!value) continue;
     if (!isHeaderValue(value)) {
@@ -36,8 +39,7 @@ export function addProviderParts(request: HttpRequest, parts: ProviderParts): Ht
         `the environment variable ${variable} (env_http_headers ${quoteHeaderName(name)}) ${HEADER_VALUE_RULE}; nothing was sent`,
       );
     }
-    fromEnv[name] = value;
+    fromEnv[name.toLowerCase()] = value;
   }
-  const headers = lowerCaseHeaders({ ...request.headers, ...parts.httpHeaders, ...fromEnv });
-  return { ...request, url, headers };
+  return { ...request, url, headers: { ...request.headers, ...parts.httpHeaders, ...fromEnv } };
 }

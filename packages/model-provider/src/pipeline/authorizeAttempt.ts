@@ -5,16 +5,26 @@ import type { AuthSource, HttpRequest } from '@x/auth-seam';
  * still running, say) lets go as soon as the caller aborts. Like `fetch`, an aborted request rejects
  * with the signal's reason, whatever the source threw.
  */
-export async function authorizeAttempt(
+export function authorizeAttempt(
   auth: AuthSource,
   request: HttpRequest,
   signal: AbortSignal | undefined,
 ): Promise<HttpRequest> {
-  if (signal?.aborted) throw signal.reason;
+  // Without a signal there is nothing to translate: the source's own promise is the answer.
+  if (signal === undefined) return auth.authorize(request, { signal });
+  return authorizeUntilAborted(auth, request, signal);
+}
+
+async function authorizeUntilAborted(
+  auth: AuthSource,
+  request: HttpRequest,
+  signal: AbortSignal,
+): Promise<HttpRequest> {
+  if (signal.aborted) throw signal.reason;
   try {
     return await auth.authorize(request, { signal });
   } catch (error) {
-    if (signal?.aborted) throw signal.reason;
+    if (signal.aborted) throw signal.reason;
     throw error;
   }
 }

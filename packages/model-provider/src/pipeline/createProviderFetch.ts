@@ -2,12 +2,14 @@ import { isRecoverableStatus, type RetryEvent, shouldRetryResponse } from '@x/au
 import { authorizeAttempt } from './authorizeAttempt.js';
 import { deliverResponse } from './deliverResponse.js';
 import { discardBody } from './discardBody.js';
+import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 import { prepareRequest } from './prepareRequest.js';
 import type { ProviderFetchOptions } from './providerFetchOptions.js';
 import { recoverOnce } from './recoverOnce.js';
 import { retryDelay } from './retryDelay.js';
 import { sendAttempt } from './sendAttempt.js';
 import { sleep } from './sleep.js';
+import { isEventStream } from './streamResponse.js';
 import { isResponseTimeout, transportFailure } from './transportFailure.js';
 import { refuseUnsafeHeaders } from './unsafeHeader.js';
 
@@ -32,7 +34,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
     origin: new URL(options.baseUrl).origin,
     parts: {
       queryParams: Object.entries(options.queryParams ?? {}),
-      httpHeaders: options.httpHeaders,
+      httpHeaders: options.httpHeaders && lowerCaseHeaders(options.httpHeaders),
       envHttpHeaders: options.envHttpHeaders,
       env: options.env ?? process.env,
     },
@@ -52,7 +54,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   };
 
   const providerFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const { prepared, signal, target } = await prepareRequest(input, init, settings);
+    const preparing = prepareRequest(input, init, settings);
+    const { prepared, signal, target } = preparing instanceof Promise ? await preparing : preparing;
     let recovered = false;
     // Retries after an error status or a transport failure; the one retry after an auth recovery is not one of them.
     let retries = 0;
@@ -85,6 +88,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
         await waitToRetry({ attempt: ++retries, maxRetries, status, reason: 'status' }, signal, headers);
         continue;
       }
+      if (!isEventStream(response)) return response;
       const canRetry = streamRetries < streamMaxRetries;
       const delivered = await deliverResponse(
         response,

@@ -1,5 +1,5 @@
 import { readFirstChunk } from './readFirstChunk.js';
-import { erroredStream, isEventStream, rebuild } from './streamResponse.js';
+import { erroredStream, rebuild } from './streamResponse.js';
 import { idleTimeoutStream, withIdleTimeout } from './withIdleTimeout.js';
 
 export interface DeliverySettings {
@@ -12,17 +12,17 @@ export interface DeliverySettings {
 }
 
 /**
- * The response as the caller gets it. Whole bodies pass as they are; a streamed one (server-sent
- * events, NDJSON) gets the idle timeout and, when read ahead, is held until its first byte. Resolves
- * `undefined` when the stream failed before that byte and may be requested again: nothing of it has
- * reached the caller. Out of retries, the caller gets the response, whose body fails as this one did.
+ * A streamed response (server-sent events, NDJSON; the caller hands over only those) as the caller
+ * gets it: with the idle timeout and, when read ahead, held until its first byte. Resolves `undefined`
+ * when the stream failed before that byte and may be requested again: nothing of it has reached the
+ * caller. Out of retries, the caller gets the response, whose body fails as this one did.
  */
 export async function deliverResponse(
   response: Response,
   settings: DeliverySettings,
   signal: AbortSignal | undefined,
 ): Promise<Response | undefined> {
-  if (!isEventStream(response) || !response.body) return response;
+  if (!response.body) return response;
   if (!settings.readAhead) return settings.idleMs ? withIdleTimeout(response, settings.idleMs) : response;
   const first = await readFirstChunk(response.body, settings.idleMs);
   if (first.kind === 'failed') {

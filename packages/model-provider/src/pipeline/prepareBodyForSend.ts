@@ -25,8 +25,18 @@ export function prepareBodyForSend(
   request: Omit<HttpRequest, 'body'> & { body?: unknown },
   options: PrepareBodyOptions = {},
 ): HttpRequest {
-  const headers = lowerCaseHeaders(request.headers);
-  const { body } = request;
+  return encodeBody({ ...request, headers: lowerCaseHeaders(request.headers) }, options);
+}
+
+/**
+ * {@link prepareBodyForSend} for a request whose header names are lower-case already; the request's
+ * header object becomes the result's (the pipeline's own, made for this request alone).
+ */
+export function encodeBody(
+  request: Omit<HttpRequest, 'body'> & { body?: unknown },
+  options: PrepareBodyOptions,
+): HttpRequest {
+  const { body, headers } = request;
   let bytes: string | Uint8Array | undefined;
   if (body === undefined || body === null) bytes = undefined;
   else if (typeof body === 'string' || body instanceof Uint8Array) bytes = body;

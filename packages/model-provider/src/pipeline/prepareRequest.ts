@@ -1,8 +1,8 @@
 import { type HttpRequest, isPlaceholderAuthorization } from '@x/auth-seam';
 import { ProviderRequestError } from '../errors.js';
 import { addProviderParts, type ProviderParts } from './addProviderParts.js';
-import { type PrepareBodyOptions, prepareBodyForSend } from './prepareBodyForSend.js';
-import { readFetchInput } from './readFetchInput.js';
+import { encodeBody, type PrepareBodyOptions } from './prepareBodyForSend.js';
+import { type FetchInput, readFetchInput } from './readFetchInput.js';
 import { refuseUnsafeHeaders } from './unsafeHeader.js';
 
 export interface PreparedRequest {
@@ -20,18 +20,29 @@ export interface PreparedRequest {
  * dropped; any other is refused when an auth source supplies ours (see {@link refuseCallerAuthorization}).
  * A header `fetch` would refuse is refused before anything is sent.
  */
-export async function prepareRequest(
+export function prepareRequest(
   input: string | URL | Request,
   init: RequestInit | undefined,
-  settings: {
-    origin: string;
-    parts: ProviderParts;
-    compression: PrepareBodyOptions['compression'];
-    hasAuth: boolean;
-  },
-): Promise<PreparedRequest> {
-  const { request, signal, target: requested } = await readFetchInput(input, init);
-  const prepared = prepareBodyForSend(addProviderParts(request, settings.parts), {
+  settings: PrepareSettings,
+): PreparedRequest | Promise<PreparedRequest> {
+  const read = readFetchInput(input, init);
+  // Synchronous unless the body had to be read: a plain request costs no extra turn of the event loop.
+  return read instanceof Promise ? read.then((done) => finish(done, settings)) : finish(read, settings);
+}
+
+/** What {@link prepareRequest} needs to know of the provider. */
+export interface PrepareSettings {
+  origin: string;
+  parts: ProviderParts;
+  compression: PrepareBodyOptions['compression'];
+  hasAuth: boolean;
+}
+
+function finish(
+  { request, signal, target: requested }: FetchInput,
+  settings: PrepareSettings,
+): PreparedRequest {
+  const prepared = encodeBody(addProviderParts(request, settings.parts), {
     compression: settings.compression ?? 'none',
   });
   // Parsed once: again only when provider query parameters changed the URL.

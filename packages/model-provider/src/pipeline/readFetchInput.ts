@@ -3,16 +3,23 @@ import { ProviderRequestError } from '../errors.js';
 import { lowerCaseHeaders } from './lowerCaseHeaders.js';
 import { redactPlatformError } from './redactPlatformError.js';
 
+/** What a `fetch(input, init)` call asks for, its body as bytes or a string. */
+export interface FetchInput {
+  request: HttpRequest;
+  signal: AbortSignal | undefined;
+  target: URL;
+}
+
 /**
  * Reads what a `fetch(input, init)` call asks for into an {@link HttpRequest} with the exact body
  * bytes. Strings and byte arrays are used as they are; other bodies (Blob, FormData, streams, URL
  * params) are read once into bytes, keeping the content-type they imply, so that they can be signed
- * and resent on a retry.
+ * and resent on a retry. Synchronous unless such a body has to be read: most requests never wait here.
  */
-export async function readFetchInput(
+export function readFetchInput(
   input: string | URL | Request,
   init: RequestInit | undefined,
-): Promise<{ request: HttpRequest; signal: AbortSignal | undefined; target: URL }> {
+): FetchInput | Promise<FetchInput> {
   const base = input instanceof Request ? input : undefined;
   const url = base ? base.url : String(input);
   // A relative URL has no origin to check against the provider's: refuse it with a code rather than
@@ -38,21 +45,26 @@ export async function readFetchInput(
   else if (body instanceof ArrayBuffer) request.body = new Uint8Array(body);
   else if (ArrayBuffer.isView(body))
     request.body = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  else {
-    try {
-      const carrier = new Request(url, { method, body, headers, duplex: 'half' } as RequestInit);
-      request.body = new Uint8Array(await carrier.arrayBuffer());
-      const type = carrier.headers.get('content-type');
-      if (type && !headers['content-type']) headers['content-type'] = type;
-    } catch (cause) {
-      throw new ProviderRequestError(
-        'UNSUPPORTED_BODY',
-        `cannot read the ${method} request body for ${target.pathname}`,
-        { cause: redactPlatformError(cause) },
-      );
-    }
-  }
+  else return readOtherBody(body, { request, signal, target });
   return { request, signal, target };
+}
+
+/** Reads a Blob, FormData, stream or URL-params body into bytes, keeping the content-type it implies. */
+async function readOtherBody(body: NonNullable<RequestInit['body']>, read: FetchInput): Promise<FetchInput> {
+  const { method, url, headers } = read.request;
+  try {
+    const carrier = new Request(url, { method, body, headers, duplex: 'half' } as RequestInit);
+    read.request.body = new Uint8Array(await carrier.arrayBuffer());
+    const type = carrier.headers.get('content-type');
+    if (type && !headers['content-type']) headers['content-type'] = type;
+  } catch (cause) {
+    throw new ProviderRequestError(
+      'UNSUPPORTED_BODY',
+      `cannot read the ${method} request body for ${read.target.pathname}`,
+      { cause: redactPlatformError(cause) },
+    );
+  }
+  return read;
 }
 
 /**

@@ -7,20 +7,27 @@ import { ProviderRequestError } from '../errors.js';
  * attempt with RESPONSE_TIMEOUT, and its connection is aborted. Once the headers are in the timer is
  * gone; the body then answers to the caller's signal (and the stream idle timeout) only.
  */
-export async function sendAttempt(
+export function sendAttempt(
   send: typeof fetch,
   request: HttpRequest,
   signal: AbortSignal | undefined,
   headersTimeoutMs: number | undefined,
 ): Promise<Response> {
-  const url = request.url;
   // Redirects are returned, not followed: a credential never travels to where a redirect points.
   const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
   if (request.body !== undefined) init.body = request.body;
-  if (headersTimeoutMs === undefined) {
-    if (signal) init.signal = signal;
-    return send(url, init);
-  }
+  if (headersTimeoutMs !== undefined) return sendWithin(send, request.url, init, signal, headersTimeoutMs);
+  if (signal) init.signal = signal;
+  return send(request.url, init);
+}
+
+async function sendWithin(
+  send: typeof fetch,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  headersTimeoutMs: number,
+): Promise<Response> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), headersTimeoutMs);
   init.signal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;

@@ -18,7 +18,9 @@ export function unsafeHeader(
   for (const name in headers) {
     const value = headers[name] as string;
     if (checked !== undefined && checked[name] === value) continue;
-    if (!isHeaderName(name) || !isHeaderValue(value.replace(EDGE_WHITESPACE, ''))) return name;
+    // A value that passes as it is passes trimmed too; only one that fails is trimmed and looked at again.
+    if (!isHeaderName(name) || !(isHeaderValue(value) || isHeaderValue(value.replace(EDGE_WHITESPACE, ''))))
+      return name;
   }
   return undefined;
 }
