@@ -13,7 +13,7 @@ export interface AgentTaskRegistry {
 
 interface Entry {
   readonly promise: Promise<AgentTask>;
-  taskId?: string;
+  taskId?: string | undefined;
 }
 
 export function createAgentTaskRegistry(): AgentTaskRegistry {

@@ -9,8 +9,8 @@ import { type CachedToken, cacheEntry } from './tokenCache.js';
 
 interface ExitInfo {
   durationMs: number;
-  exitCode?: number;
-  signal?: string;
+  exitCode?: number | undefined;
+  signal?: string | undefined;
 }
 
 function exitInfoOf(raw: RawRun): ExitInfo {
