@@ -5,7 +5,8 @@ import { registerLoginCommands } from './commands/loginCommands.js';
 import { registerProviderCommands } from './commands/providerCommands.js';
 import type { GlobalOptions } from './context.js';
 import { describeCauseChain, describeError } from './errorReport.js';
-import { ExitCode, exitCodeFor } from './exitCodes.js';
+import { ExitCode } from './exitCode.js';
+import { exitCodeFor } from './exitCodes.js';
 import { readDemoVersion, readPackageVersions, versionLine } from './packageVersions.js';
 
 // A reader that stops early (`xdemo providers --json | head -1`) is not an error worth a stack trace.

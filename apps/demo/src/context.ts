@@ -9,7 +9,7 @@ import {
   type ProviderRegistry,
 } from '@x/model-provider';
 import { DemoError } from './demoError.js';
-import { ExitCode } from './exitCodes.js';
+import { ExitCode } from './exitCode.js';
 import { createWaitNotice, type WaitNotice } from './waitNotice.js';
 
 export interface GlobalOptions {

@@ -1,4 +1,4 @@
-import type { ExitCodeValue } from './exitCodes.js';
+import type { ExitCodeValue } from './exitCode.js';
 
 /** Stable codes of {@link DemoError}. */
 export type DemoErrorCode =

@@ -1,4 +1,4 @@
-import type { TourRow } from './tour.js';
+import type { TourRow } from './tourAsk.js';
 
 /** The compact table the tour prints. */
 export function formatTourTable(rows: readonly TourRow[]): string {

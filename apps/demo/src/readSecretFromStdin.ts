@@ -1,5 +1,5 @@
 import { DemoError } from './demoError.js';
-import { ExitCode } from './exitCodes.js';
+import { ExitCode } from './exitCode.js';
 
 /**
  * Reads a secret from standard input, never from argv (where it would land in shell history and

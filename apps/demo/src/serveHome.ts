@@ -2,7 +2,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoError } from './demoError.js';
-import { ExitCode } from './exitCodes.js';
+import { ExitCode } from './exitCode.js';
 
 /** Files `serve` writes (config.toml) or replaces by logging in (auth.json). */
 const SERVE_WRITES = ['config.toml', 'auth.json'] as const;

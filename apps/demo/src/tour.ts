@@ -16,29 +16,8 @@ import { describeError } from './errorReport.js';
 import { CONTROL_SECRET_HEADER } from './server/controlSecret.js';
 import { startDemoServer } from './server/startDemoServer.js';
 import { tourAgentIdentity } from './tourAgentIdentity.js';
+import type { TourAsk, TourRow } from './tourAsk.js';
 import { tourCodexHome } from './tourCodexHome.js';
-
-export interface TourRow {
-  provider: string;
-  authMethod: string;
-  expected: string;
-  verifiedBy: string | null;
-  retries: number;
-  latencyMs: number;
-  ok: boolean;
-  note?: string;
-}
-
-/**
- * Asks `provider` once and records the row: verified when the server names `expected`. `via` names
- * another registry the provider came from (for its auth method) and the model to ask for.
- */
-export type TourAsk = (
-  provider: ModelProvider,
-  expected: string,
-  note?: string,
-  via?: { registry: ProviderRegistry; model: string },
-) => Promise<TourRow>;
 
 /**
  * What `npm run demo` shows: in a temporary home, the embedded server and one provider per auth path

@@ -2,7 +2,7 @@ import type { AuthManager } from '@x/auth-store';
 import type { ModelProvider } from '@x/model-provider';
 import { createDemoAgentIdentity } from './demoAgentIdentity.js';
 import type { ProviderServer } from './server/providerServer.js';
-import type { TourAsk } from './tour.js';
+import type { TourAsk } from './tourAsk.js';
 import { trustAgentIdentity } from './trustAgentIdentity.js';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCodexHome, type ProviderRegistryOptions } from '@x/model-provider';
-import type { TourAsk } from './tour.js';
+import type { TourAsk } from './tourAsk.js';
 
 /** The profile, provider and model the tour's Codex home selects. */
 const PROFILE = 'xdemo';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from './exitCodes.js';
+import { ExitCode } from './exitCode.js';
 import { tourVerdict } from './tourVerdict.js';
 
 describe('tourVerdict', () => {

@@ -1,5 +1,5 @@
-import { ExitCode, type ExitCodeValue } from './exitCodes.js';
-import type { TourRow } from './tour.js';
+import { ExitCode, type ExitCodeValue } from './exitCode.js';
+import type { TourRow } from './tourAsk.js';
 
 export interface TourVerdict {
   exitCode: ExitCodeValue;

@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { chosenHome, codexHomeOption, type GlobalOptions, openManager } from '../context.js';
 import { DemoError } from '../demoError.js';
 import { writeDemoWorkspace } from '../demoWorkspace.js';
-import { ExitCode } from '../exitCodes.js';
+import { ExitCode } from '../exitCode.js';
 import { formatTourTable } from '../formatTourTable.js';
 import { readDemoVersion, readPackageVersions } from '../packageVersions.js';
 import { printJson } from '../printJson.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type GlobalOptions, openLogin } from '../context.js';
 import { DemoError } from '../demoError.js';
-import { ExitCode } from '../exitCodes.js';
+import { ExitCode } from '../exitCode.js';
 import { printJson } from '../printJson.js';
 import { readSecretFromStdin } from '../readSecretFromStdin.js';
 

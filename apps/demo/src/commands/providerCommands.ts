@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { askProvider } from '../askProvider.js';
 import { type GlobalOptions, openContext } from '../context.js';
 import { DemoError } from '../demoError.js';
-import { ExitCode } from '../exitCodes.js';
+import { ExitCode } from '../exitCode.js';
 import { printJson } from '../printJson.js';
 import { providerClient } from '../providerClient.js';
 

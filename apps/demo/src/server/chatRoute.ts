@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatCompletion, chatCompletionChunks, lastUserText } from './chatCompletions.js';
-import type { CredentialKind } from './credentialCheck.js';
+import type { CredentialKind } from './credentialVerdict.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { answerFor } from './responsesApi.js';
 import { sendError } from './sendError.js';

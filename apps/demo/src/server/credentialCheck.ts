@@ -1,14 +1,8 @@
 import { type AwsCredentials, type ReceivedRequest, verifySigV4Request } from '@x/aws-auth';
 import type { AgentIdentityDirectory } from './agentIdentity/agentIdentityDirectory.js';
 import { checkAgentAssertion } from './agentIdentity/checkAgentAssertion.js';
+import type { CredentialVerdict } from './credentialVerdict.js';
 import type { TokenMinter } from './tokenMinter.js';
-
-/** The credential kinds the server can verify. */
-export type CredentialKind = 'api-key' | 'command-token' | 'bedrock-api-key' | 'sigv4' | 'agent-identity';
-
-export type CredentialVerdict =
-  | { ok: true; kind: CredentialKind }
-  | { ok: false; status: 401 | 403; code: string; message: string };
 
 export interface CredentialPolicy {
   apiKeys: ReadonlySet<string>;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CredentialKind } from './credentialCheck.js';
+import type { CredentialKind } from './credentialVerdict.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { responseEvents } from './responseEvents.js';
 import { answerFor, inputText, responseObject } from './responsesApi.js';

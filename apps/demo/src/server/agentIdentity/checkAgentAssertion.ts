@@ -1,6 +1,6 @@
 import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CredentialVerdict } from '../credentialCheck.js';
+import type { CredentialVerdict } from '../credentialVerdict.js';
 import type { AgentIdentityDirectory } from './agentIdentityDirectory.js';
 import { checkAgentTimestamp } from './agentTimestamp.js';
 
