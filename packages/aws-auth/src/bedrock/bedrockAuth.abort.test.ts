@@ -117,4 +117,37 @@ describe('authorize with an AbortSignal', () => {
       await server.close();
     }
   });
+
+  it('createBedrockFetch: an abort while recovering from a 401 rejects at once; the refresh runs on', async () => {
+    const server = await startLoopback((_req, res) => {
+      res.statusCode = 401;
+      res.end('{}');
+    });
+    try {
+      const refresh = gated(keys);
+      let lookups = 0;
+      const bedrockFetch = createBedrockFetch({
+        env,
+        baseUrl: server.origin,
+        endpoint: 'mantle',
+        // The first lookup answers at once; the one the 401 asks for waits until released.
+        credentialsProvider: () => (++lookups === 1 ? Promise.resolve(keys) : refresh.lookup()),
+      });
+      const controller = new AbortController();
+      const pending = bedrockFetch(`${server.origin}/responses`, {
+        method: 'POST',
+        body: '{}',
+        signal: controller.signal,
+      });
+      while (refresh.calls === 0) await new Promise((resolve) => setImmediate(resolve));
+      const reason = new Error('the caller gave up');
+      controller.abort(reason);
+      const settled = await standing(pending);
+      expect(settled).toEqual({ state: 'rejected', reason });
+      refresh.release();
+      expect(server.received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import {
   isRecoverableStatus,
   type RetryEvent,
   shouldRetryResponse,
+  untilAborted,
 } from '@x/auth-seam';
 import { AwsAuthError } from '../errors.js';
 import { mayQuoteHeader, scrubbedCause } from '../scrubbedCause.js';
@@ -121,7 +122,8 @@ export function createBedrockFetch(options: BedrockFetchOptions = {}, fetchImpl?
         recovered = true;
         const bodyText = await response.clone().text();
         const { status, headers } = response;
-        if (await auth.recover({ status, headers, bodyText }, sent)) {
+        // The caller's abort ends the wait at once; the refresh itself runs on for other callers.
+        if (await untilAborted(auth.recover({ status, headers, bodyText }, sent), signal)) {
           await discard(response);
           continue;
         }

@@ -78,7 +78,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       options.onAttempt?.({ attempt, status: response.status, recovered });
       if (isRecoverableStatus(response.status) && !recovered && auth?.recover) {
         recovered = true;
-        const unmended = await recoverOnce(auth, response, outgoing);
+        const unmended = await recoverOnce(auth, response, outgoing, signal);
         if (unmended === undefined) continue;
         response = unmended;
       }

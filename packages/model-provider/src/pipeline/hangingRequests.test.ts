@@ -122,4 +122,42 @@ describe('requests that would hang', () => {
     expect((await providerFetch(`${server.url}/models`, { signal: controller.signal })).status).toBe(200);
     expect(seen).toEqual([controller.signal, controller.signal]);
   });
+
+  it('aborting while the source still recovers from a 401 rejects at once; the recovery is not awaited', async () => {
+    const server = await serve((_req, res) => sendJson(res, 401, {}));
+    let release: (mended: boolean) => void = () => {};
+    let recoveries = 0;
+    const auth: AuthSource = {
+      authorize: async (request) => request,
+      recover: () => {
+        recoveries++;
+        return new Promise<boolean>((resolve) => {
+          release = resolve;
+        });
+      },
+      describe: () => ({}),
+    };
+    const providerFetch = createProviderFetch({ baseUrl: server.url, auth, retryBaseDelayMs: 0 });
+    const controller = new AbortController();
+    const outcome = providerFetch(`${server.url}/models`, { signal: controller.signal }).then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    await settleWithin(
+      whenTrue(() => recoveries === 1),
+      HANG_GUARD_MS,
+      'the recovery to start',
+    );
+    const reason = new Error('the caller gave up');
+    controller.abort(reason);
+    // The recovery (a token refresh, say) is still under way: the caller is not kept waiting for it.
+    expect(await settleWithin(outcome, HANG_GUARD_MS, 'fetch')).toBe(reason);
+    release(true);
+    expect(server.received).toHaveLength(1);
+  });
 });
+
+/** Resolves once `ready()` holds, looking again on every turn of the event loop. */
+async function whenTrue(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
+}
