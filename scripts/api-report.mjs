@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Renders each published package's public API (its built .d.ts entry points) into a checked-in
 // report, `packages/<name>/api/<entry>.api.md`, with API Extractor. Any change to what a package
-// exports shows up in review as a diff of that file.
-//   node scripts/api-report.mjs           check: fail when a report is missing or out of date
-//   node scripts/api-report.mjs --update  write the reports anew
+// exports shows up in review as a diff of that file. Every public declaration must carry a TSDoc
+// comment: a report with an "(undocumented)" marker fails, naming each declaration, in both modes.
+//   node scripts/api-report.mjs           check: fail when a report is missing, out of date or
+//                                          has an undocumented declaration
+//   node scripts/api-report.mjs --update  write the reports anew (still fails on undocumented ones)
 // The packages must be built first. Prints one line per report; exits 1 when any check fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -66,6 +68,37 @@ function extract(pkgDir, reportName, dtsPath, update) {
   return { result, problems };
 }
 
+const declaration =
+  /^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|let|enum|namespace) ([\w$]+)/;
+const member =
+  /^\s+(?:(?:readonly|static|protected|abstract|get|set) )*(\[[^\]]+\]|'[^']*'|"[^"]*"|[\w$]+|\()/;
+
+/**
+ * The declarations an API report marks "(undocumented)", as `Name` or `Container.member` (a call
+ * signature is `Container()`). API Extractor writes the marker on the line before the declaration.
+ */
+export function undocumentedIn(reportText) {
+  const names = [];
+  let container = '';
+  let marked = false;
+  for (const line of reportText.split('\n')) {
+    const top = declaration.exec(line);
+    if (top) container = top[1];
+    if (/^\s*\/\/.*\(undocumented\)$/.test(line)) {
+      marked = true;
+      continue;
+    }
+    if (!marked || /^\s*\/\//.test(line)) continue;
+    marked = false;
+    if (top) names.push(top[1]);
+    else {
+      const name = member.exec(line)?.[1];
+      names.push(`${container}${name === '(' ? '()' : `.${name ?? line.trim()}`}`);
+    }
+  }
+  return names;
+}
+
 /**
  * Checks (or, with `update`, rewrites) the API reports of one package. Returns one result per
  * entry point: `{ label, ok, why }`.
@@ -77,13 +110,20 @@ export function apiReports(pkgDir, manifest, update = false) {
     if (!existsSync(dtsPath))
       return { label, ok: false, why: `${dtsPath} is missing: build the package first` };
     const { result, problems } = extract(pkgDir, reportName, dtsPath, update);
+    const why = [];
     if (result.apiReportChanged && !update)
-      return {
-        label,
-        ok: false,
-        why: 'the public API differs from the checked-in report: review the change, then run `node scripts/api-report.mjs --update`',
-      };
-    if (!result.succeeded && problems.length > 0) return { label, ok: false, why: problems.join('\n') };
+      why.push(
+        'the public API differs from the checked-in report: review the change, then run `node scripts/api-report.mjs --update`',
+      );
+    else if (!result.succeeded && problems.length > 0) return { label, ok: false, why: problems.join('\n') };
+    // API Extractor writes the report of the current build to the temp folder in both modes.
+    const fresh = join(pkgDir, 'node_modules', '.api-report', `${reportName}.api.md`);
+    const missing = undocumentedIn(readFileSync(fresh, 'utf8'));
+    if (missing.length > 0)
+      why.push(
+        `${missing.length} public declaration(s) without a TSDoc comment (write one for each): ${missing.join(', ')}`,
+      );
+    if (why.length > 0) return { label, ok: false, why: why.join('\n') };
     return { label: `${label}${update && result.apiReportChanged ? ' (updated)' : ''}`, ok: true };
   });
 }

@@ -6,9 +6,13 @@ import type { isRecoverableStatus } from './recoverableStatus.js';
  * @public
  */
 export interface HttpRequest {
+  /** The HTTP method, such as `POST`; SigV4 signing and the pipeline upper-case it. */
   method: string;
+  /** The absolute URL, query string included; a SigV4 signature covers its path and query. */
   url: string;
+  /** Header names to values, one value per name; sources add their own without changing the rest. */
   headers: Record<string, string>;
+  /** The exact bytes to send, already serialized (and compressed); absent when there is no body. */
   body?: string | Uint8Array | undefined;
 }
 
@@ -18,8 +22,14 @@ export interface HttpRequest {
  * @public
  */
 export interface FailedResponse {
+  /** The HTTP status code of the failed attempt (401, 403...). */
   status: number;
+  /** The response headers, a fetch `Headers` or a plain record with any-case names. */
   headers: Headers | Record<string, string | undefined>;
+  /**
+   * The response body as text, when the caller has read it; some sources look in it for the cause
+   * (the Bedrock source for a clock skew or a rejected token).
+   */
   bodyText?: string | undefined;
 }
 
@@ -29,6 +39,7 @@ export interface FailedResponse {
  * @public
  */
 export interface AuthorizeOptions {
+  /** Stops this caller's wait for a credential; its reason is what the call rejects with. */
   signal?: AbortSignal | undefined;
 }
 
@@ -40,7 +51,9 @@ export interface AuthorizeOptions {
  * @public
  */
 export interface AuthSource {
+  /** Returns a copy of `request` carrying the credential: a bearer header, or a signature over its bytes. */
   authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
+  /** Tries to mend the credential after a failed `response`; resolves true when a retry is worth sending. */
   recover?(response: FailedResponse, request?: HttpRequest): Promise<boolean>;
   /** A secret-free description of where the credential comes from. */
   describe(): object | Promise<object>;

@@ -41,7 +41,9 @@ export type AuthStoreErrorCode =
  * @public
  */
 export class AuthStoreError extends Error {
+  /** Always `'AuthStoreError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'AuthStoreError';
+  /** Which failure this is, one of {@link AuthStoreErrorCode}; stable and safe to branch on. */
   readonly code: AuthStoreErrorCode;
 
   constructor(code: AuthStoreErrorCode, message: string, options?: { cause?: unknown }) {

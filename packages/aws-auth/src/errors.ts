@@ -43,7 +43,9 @@ export type AwsAuthErrorCode =
  * @public
  */
 export class AwsAuthError extends Error {
+  /** Always `'AwsAuthError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'AwsAuthError';
+  /** Which failure this is, one of {@link AwsAuthErrorCode}; stable and safe to branch on. */
   readonly code: AwsAuthErrorCode;
 
   constructor(code: AwsAuthErrorCode, message: string, options?: { cause?: unknown }) {

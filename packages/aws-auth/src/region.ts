@@ -16,6 +16,7 @@ export interface ResolveRegionOptions {
   region?: string | undefined;
   /** The profile whose `region` setting is the last resort (default `AWS_PROFILE`, else `default`). */
   profile?: string | undefined;
+  /** Variables to read (`AWS_REGION`, `AWS_DEFAULT_REGION`, `AWS_PROFILE`...); default `process.env`. */
   env?: Env | undefined;
 }
 
@@ -24,6 +25,7 @@ export interface ResolveRegionOptions {
  * @public
  */
 export interface ResolvedRegion {
+  /** The region name, checked against the AWS pattern (`us-east-1`). */
   region: string;
   /** `option`, `AWS_REGION`, `AWS_DEFAULT_REGION` or `profile "<name>"`. */
   source: string;

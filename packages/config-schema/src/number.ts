@@ -8,9 +8,11 @@ import type { Schema, SchemaMeta } from './schema.js';
 export interface NumberOptions extends SchemaMeta {
   /** A whole number within ±(2^53 - 1), where every integer is exact. */
   readonly integer?: boolean | undefined;
+  /** The least value, itself included; an integer's defaults to -(2^53 - 1) without `exclusiveMinimum`. */
   readonly minimum?: number | undefined;
   /** The least value, itself excluded (`exclusiveMinimum: 0` is "greater than 0"). */
   readonly exclusiveMinimum?: number | undefined;
+  /** The greatest value, itself included; an integer's defaults to 2^53 - 1. */
   readonly maximum?: number | undefined;
   /** Said instead of the defaults; `minimum` covers `exclusiveMinimum` too. */
   readonly messages?:

@@ -7,9 +7,11 @@ import type { Schema, SchemaIssue, SchemaPath } from './schema.js';
  * @public
  */
 export interface Problem {
+  /** What is wrong, in words for the person who wrote the value; becomes the issue's `message`. */
   readonly message: string;
   /** Defaults to `custom`. */
   readonly code?: string | undefined;
+  /** Keys below the refined value, appended to its own path; absent when the value as a whole is at fault. */
   readonly path?: SchemaPath | undefined;
 }
 

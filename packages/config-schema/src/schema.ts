@@ -48,8 +48,11 @@ export type SchemaDef =
  * @public
  */
 export interface SchemaMeta {
+  /** Makes the schema a shared definition of that name, written once and referred to by `$ref`. */
   readonly id?: string | undefined;
+  /** Copied into the JSON Schema as `title`, a short label editors show. */
   readonly title?: string | undefined;
+  /** Copied into the JSON Schema as `description`, the hover text of editors that read it. */
   readonly description?: string | undefined;
 }
 
@@ -61,8 +64,11 @@ export interface SchemaMeta {
  * @public
  */
 export interface SchemaIssue {
+  /** Keys and indexes from the root to the offending value; `[]` when the root itself is. */
   readonly path: SchemaPath;
+  /** The kind of problem, one of the codes listed above; stable, unlike `message`. */
   readonly code: string;
+  /** What is expected, in words (`must be at least 1`), never the value found. */
   readonly message: string;
 }
 
@@ -79,7 +85,9 @@ export type SafeParseResult<T> =
  * @public
  */
 export interface Schema<T> {
+  /** What the schema accepts, as data; `toJsonSchema` renders it. */
   readonly def: SchemaDef;
+  /** The `id`, `title` and `description` the schema was made with (`{}` when none). */
   readonly meta: SchemaMeta;
   /**
    * Checks `value`; on success `data` is the value as the schema returns it (objects and arrays

@@ -8,6 +8,7 @@ import type { Schema, SchemaMeta } from './schema.js';
 export interface StringOptions extends SchemaMeta {
   /** Check and return the value without surrounding whitespace (not expressible in JSON Schema). */
   readonly trim?: boolean | undefined;
+  /** The fewest UTF-16 code units, counted after `trim` when set; `1` means "must not be empty". */
   readonly minLength?: number | undefined;
   /** The whole value must match (JSON Schema gets the expression's source, without flags). */
   readonly pattern?: RegExp | undefined;

@@ -37,6 +37,7 @@ export type CommandTokenErrorCode =
  * @public
  */
 export class CommandTokenError extends Error {
+  /** Always `'CommandTokenError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'CommandTokenError';
   /** Stable and safe to branch on. */
   readonly code: CommandTokenErrorCode;

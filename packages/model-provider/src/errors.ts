@@ -32,6 +32,7 @@ export interface ProviderConfigErrorOptions {
   line?: number | undefined;
   /** Dotted TOML path of the offending field, e.g. `model_providers.corp.auth.command`. */
   field?: string | undefined;
+  /** The underlying error, kept as the error's `cause` (its message is not copied into ours). */
   cause?: unknown;
 }
 
@@ -43,10 +44,15 @@ export interface ProviderConfigErrorOptions {
  * @public
  */
 export class ProviderConfigError extends Error {
+  /** Always `'ProviderConfigError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'ProviderConfigError';
+  /** Which failure this is, one of {@link ProviderConfigErrorCode}; stable and safe to branch on. */
   readonly code: ProviderConfigErrorCode;
+  /** The config file at fault; absent when the configuration did not come from a file. */
   readonly file?: string | undefined;
+  /** 1-based line in that file; absent when neither the parser nor a key lookup gave one. */
   readonly line?: number | undefined;
+  /** Dotted TOML path of the offending field (`model_providers.corp.env_key`); absent if none is. */
   readonly field?: string | undefined;
 
   constructor(code: ProviderConfigErrorCode, message: string, options: ProviderConfigErrorOptions = {}) {
@@ -79,7 +85,9 @@ export type ProviderRequestErrorCode =
  * @public
  */
 export class ProviderRequestError extends Error {
+  /** Always `'ProviderRequestError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'ProviderRequestError';
+  /** Which failure this is, one of {@link ProviderRequestErrorCode}; stable and safe to branch on. */
   readonly code: ProviderRequestErrorCode;
 
   constructor(code: ProviderRequestErrorCode, message: string, options?: { cause?: unknown }) {

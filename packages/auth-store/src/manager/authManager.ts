@@ -24,7 +24,9 @@ import { reload } from './storedAuth.js';
  * @public
  */
 export interface AuthManager {
+  /** The folder holding auth.json, as given; errors and the keyring entry name it. */
   readonly home: string;
+  /** Where the login is kept: the `storeMode` option, `file` when none was given. */
   readonly storeMode: StoreMode;
   /** The current auth or null, refreshing ChatGPT tokens proactively. */
   auth(): Promise<Auth | null>;
@@ -32,10 +34,27 @@ export interface AuthManager {
   reload(): Promise<boolean>;
   /** Removes credentials from every store; resolves whether anything was removed. */
   logout(): Promise<boolean>;
+  /**
+   * The login in use described without a secret (keys masked). When loading fails for a reason that
+   * may pass (a refresh), the last login read is described; a corrupt or unsafe store throws.
+   */
   status(): Promise<AuthStatus>;
+  /**
+   * Stores an OpenAI API key (mode `apikey`) in place of any login; refused by a forced `chatgpt` login
+   * method.
+   */
   loginWithApiKey(key: string): Promise<void>;
+  /**
+   * Stores a Bedrock API key with its AWS region (mode `bedrockApiKey`); INVALID_REGION for a malformed
+   * region.
+   */
   loginWithBedrockApiKey(input: { apiKey: string; region: string }): Promise<void>;
+  /**
+   * Stores ChatGPT OAuth tokens (mode `chatgpt`), now as their last refresh; checked against the login
+   * restrictions.
+   */
   loginWithChatgptTokens(tokens: ChatgptTokens): Promise<void>;
+  /** Stores a personal access token (mode `personalAccessToken`) in place of any login. */
   loginWithPersonalAccessToken(token: string): Promise<void>;
   /** Stores an Agent Identity in the form given: a JWT string (as current Codex) or a record. */
   loginWithAgentIdentity(identity: AgentIdentity): Promise<void>;
@@ -44,14 +63,26 @@ export interface AuthManager {
    * identity). NOT_LOGGED_IN without a login, AUTH_MODE_UNSUPPORTED for another mode.
    */
   agentTask(): Promise<AgentTask>;
+  /**
+   * Uses a host's ChatGPT tokens (mode `chatgptAuthTokens`), in memory only, ahead of the store until logout
+   * or the next login.
+   */
   setExternalChatgptTokens(tokens: ExternalChatgptTokens): Promise<void>;
   /** Forces a ChatGPT token refresh (under the cross-process lock) unless `staleAccessToken` is already replaced. */
   refreshTokens(staleAccessToken?: string): Promise<void>;
+  /**
+   * A new staged recovery for a 401, its steps chosen by the login in use; `createOpenAiAuthSource` drives
+   * one for you.
+   */
   unauthorizedRecovery(): UnauthorizedRecovery;
   /** Mode of the last loaded auth (synchronous; null before the first load). */
   currentMode(): AuthMode | null;
   /** Host-supplied tokens, else the stored login as last read; never reads, refreshes or registers (null before the first load). */
   currentAuth(): Auth | null;
+  /**
+   * Calls `listener` with the mode and plan now in use whenever the login changes (login, logout, a
+   * reload or refresh that found something new, host tokens); returns a function that removes it.
+   */
   onChange(listener: (notification: AccountUpdatedNotification) => void): () => void;
 }
 

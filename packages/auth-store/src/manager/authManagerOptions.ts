@@ -9,8 +9,11 @@ import type { LoginRestrictions } from './loginRestrictions.js';
  * @public
  */
 export interface ExternalChatgptTokens {
+  /** The ChatGPT access token the host obtained, sent as `Authorization: Bearer`. */
   accessToken: string;
+  /** The ChatGPT workspace the token is for, sent as `chatgpt-account-id`; required. */
   chatgptAccountId: string;
+  /** The plan as the host knows it (`plus`, `team`...); one this version does not know becomes `unknown`. */
   chatgptPlanType?: string | null | undefined;
 }
 
@@ -23,7 +26,12 @@ export interface AuthManagerOptions {
   home: string;
   /** Default `file`. */
   storeMode?: StoreMode | undefined;
+  /** Keyring service name the login is stored under (default `Codex Auth`, as Codex). */
   keyringService?: string | undefined;
+  /**
+   * Longest keyring value in characters before it is split into parts (default 1200 on Windows, 65536
+   * elsewhere).
+   */
   keyringChunkSize?: number | undefined;
   /**
    * Environment to read (default `process.env`): `CODEX_API_KEY` and `CODEX_AGENT_IDENTITY` when
@@ -40,9 +48,16 @@ export interface AuthManagerOptions {
   enableCodexAgentIdentityEnv?: boolean | undefined;
   /** Token endpoint; default `env.CODEX_REFRESH_TOKEN_URL_OVERRIDE` or OpenAI's. */
   refreshTokenUrl?: string | undefined;
+  /** OAuth client id sent with token refreshes (default `DEFAULT_CLIENT_ID`, Codex's). */
   clientId?: string | undefined;
+  /** Codex's `forced_login_method` and `forced_chatgpt_workspace_id`: logins that break them are refused. */
   loginRestrictions?: LoginRestrictions | undefined;
+  /** The `fetch` for token refreshes and agent task registration (default the global `fetch`). */
   fetch?: typeof fetch | undefined;
+  /**
+   * Hears non-fatal events: keyring fallback to the file, an unreadable auth.json kept or removed, a failed
+   * proactive refresh.
+   */
   onWarning?: ((warning: AuthWarning) => void) | undefined;
   /** Host callback giving new tokens after a 401 in `chatgptAuthTokens` mode (called once per recovery). */
   refreshExternalTokens?:

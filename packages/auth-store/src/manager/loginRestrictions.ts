@@ -5,7 +5,12 @@ import type { AuthMode } from '../model/authMode.js';
  * @public
  */
 export interface LoginRestrictions {
+  /**
+   * Only this kind of login is allowed: `api` (API keys, Bedrock keys, access tokens) or `chatgpt` (the
+   * rest).
+   */
   forcedLoginMethod?: 'chatgpt' | 'api' | undefined;
+  /** ChatGPT logins must belong to this workspace (account id); API logins are not affected. */
   forcedChatgptWorkspaceId?: string | undefined;
 }
 

@@ -13,6 +13,10 @@ import type { UnauthorizedRecovery } from './recovery.js';
  * @public
  */
 export interface OpenAiAuthSource extends AuthSource {
+  /**
+   * A copy of `request` with the login's headers in place of any `authorization`,
+   * `chatgpt-account-id` or `x-openai-fedramp` it had; NOT_LOGGED_IN without a login.
+   */
   authorize(request: HttpRequest, options?: AuthorizeOptions): Promise<HttpRequest>;
   /**
    * After a 401: resolves true when a retry makes sense. Pass the failed `request`: when the
@@ -20,6 +24,7 @@ export interface OpenAiAuthSource extends AuthSource {
    * Any other status (a 400 or 403 included) resolves false without reloading or refreshing anything.
    */
   recover(response: FailedResponse, request?: HttpRequest, options?: AuthorizeOptions): Promise<boolean>;
+  /** Where the credential comes from: the store's mode and the kind of login last read (null before one). */
   describe(): { source: 'auth-store'; storeMode: StoreMode; mode: AuthMode | null };
 }
 

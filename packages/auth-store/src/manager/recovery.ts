@@ -12,7 +12,12 @@ import { adopt, authOf } from './storedAuth.js';
  * @public
  */
 export interface RecoveryStep {
+  /**
+   * What was tried: re-read the store (`reload`), refresh ChatGPT tokens (`refresh`), ask the host
+   * for tokens (`externalRefresh`) or register a new Agent Identity task (`agentTask`).
+   */
   step: 'reload' | 'refresh' | 'externalRefresh' | 'agentTask';
+  /** Whether the credential changed, so sending the request once more makes sense. */
   retry: boolean;
   /** Why the step could not help (e.g. a permanent refresh failure); never a secret. */
   error?: AuthStoreError | undefined;
@@ -23,7 +28,12 @@ export interface RecoveryStep {
  * @public
  */
 export interface UnauthorizedRecovery {
+  /** Whether a step remains; false once all ran or one failed with an error. */
   hasNext(): boolean;
+  /**
+   * Runs the next step (a store that changed nothing moves on to the following one); RECOVERY_EXHAUSTED when
+   * none is left.
+   */
   next(): Promise<RecoveryStep>;
 }
 

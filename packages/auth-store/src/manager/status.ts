@@ -13,13 +13,24 @@ import { resolveAuth } from './resolveAuth.js';
  * @public
  */
 export interface AuthStatus {
+  /** Whether any login is in use: from the environment, the host or the store. */
   loggedIn: boolean;
+  /** The kind of login in use; null when logged out. */
   mode: AuthMode | null;
+  /** Where the manager keeps logins, as configured: `auto` is not narrowed to the backend in use. */
   storeMode: StoreMode;
+  /**
+   * The API key, Bedrock key or personal access token masked by `maskSecret`; null for ChatGPT and Agent
+   * Identity logins.
+   */
   maskedKey: string | null;
+  /** The account's email, for ChatGPT and Agent Identity logins that carry one; else null. */
   email: string | null;
+  /** The ChatGPT plan, for ChatGPT and Agent Identity logins that carry one; else null. */
   planType: PlanType | null;
+  /** The ChatGPT workspace, for ChatGPT and Agent Identity logins that carry one; else null. */
   accountId: string | null;
+  /** The AWS region of a stored Bedrock API key; null for every other login. */
   region: string | null;
 }
 

@@ -7,7 +7,12 @@ import type { PlanType } from './authMode.js';
  * @public
  */
 export interface ApiKeyAuth {
+  /** Always `apikey`: switching on `mode` narrows an {@link Auth} to this kind. */
   readonly mode: 'apikey';
+  /**
+   * The OpenAI API key (auth.json's `OPENAI_API_KEY`, or `CODEX_API_KEY` when opted in), sent as
+   * `Authorization: Bearer`; redacted when printed.
+   */
   readonly apiKey: string;
 }
 
@@ -16,10 +21,21 @@ export interface ApiKeyAuth {
  * @public
  */
 export interface ChatgptAuth {
+  /** `chatgpt` for tokens kept in the store, `chatgptAuthTokens` for tokens a host set in memory. */
   readonly mode: 'chatgpt' | 'chatgptAuthTokens';
+  /** The OAuth access token, sent as `Authorization: Bearer`; redacted when printed. */
   readonly accessToken: string;
+  /**
+   * The ChatGPT workspace, sent as `chatgpt-account-id`; from the tokens or the id token, null when neither
+   * says.
+   */
   readonly accountId: string | null;
+  /** The account's email from the id token; null when it has none and always for host-set tokens. */
   readonly email: string | null;
+  /**
+   * The subscription plan from the id token (`unknown` for a plan this version does not know); null when
+   * absent.
+   */
   readonly planType: PlanType | null;
 }
 
@@ -29,7 +45,9 @@ export interface ChatgptAuth {
  * @public
  */
 export interface AgentTask {
+  /** The id the server gave the task; every `AgentAssertion` signs it. */
   readonly taskId: string;
+  /** When this process registered the task, as an ISO 8601 timestamp. */
   readonly createdAt: string;
 }
 
@@ -39,10 +57,15 @@ export interface AgentTask {
  * @public
  */
 export interface AgentIdentityAuth {
+  /** Always `agentIdentity`: switching on `mode` narrows an {@link Auth} to this kind. */
   readonly mode: 'agentIdentity';
+  /** The identity's claims, its private key among them; redacted when printed. */
   readonly record: AgentIdentityRecord;
+  /** The ChatGPT workspace (claim `account_id`), sent as `chatgpt-account-id`; null when absent. */
   readonly accountId: string | null;
+  /** The account's email (claim `email`); null when absent or empty. */
   readonly email: string | null;
+  /** The plan (claim `plan_type`; `unknown` for one this version does not know); null when absent. */
   readonly planType: PlanType | null;
   /** Whether requests carry `X-OpenAI-Fedramp: true` (claim `chatgpt_account_is_fedramp`). */
   readonly fedramp: boolean;
@@ -53,7 +76,9 @@ export interface AgentIdentityAuth {
  * @public
  */
 export interface PersonalAccessTokenAuth {
+  /** Always `personalAccessToken`: switching on `mode` narrows an {@link Auth} to this kind. */
   readonly mode: 'personalAccessToken';
+  /** The personal access token, sent as `Authorization: Bearer`; redacted when printed. */
   readonly token: string;
 }
 
@@ -62,8 +87,11 @@ export interface PersonalAccessTokenAuth {
  * @public
  */
 export interface BedrockApiKeyAuth {
+  /** Always `bedrockApiKey`: switching on `mode` narrows an {@link Auth} to this kind. */
   readonly mode: 'bedrockApiKey';
+  /** The Bedrock API key, a bearer token for Bedrock only; redacted when printed. */
   readonly apiKey: string;
+  /** The AWS region the key is for (`us-east-1`); a Bedrock provider with no region configured uses it. */
   readonly region: string;
 }
 

@@ -46,9 +46,13 @@ export function patRecord(token: string): AuthDotJson {
  * @public
  */
 export interface ChatgptTokens {
+  /** The OpenID id token (a JWT); email, plan and account id are read from its claims. */
   idToken: string;
+  /** The OAuth access token that authorizes requests. */
   accessToken: string;
+  /** The refresh token that gets new tokens when the access token expires or is refused. */
   refreshToken: string;
+  /** The ChatGPT workspace; when absent, the id token's `chatgpt_account_id` claim is used. */
   accountId?: string | undefined;
 }
 

@@ -17,7 +17,11 @@ export type StoreMode = 'file' | 'keyring' | 'auto' | 'ephemeral';
  * @public
  */
 export interface AuthWarning {
+  /**
+   * What happened, as the code an error for it would carry (`KEYRING_UNAVAILABLE`, `AUTH_FILE_CORRUPT`...).
+   */
   code: AuthStoreErrorCode;
+  /** What happened and what was done instead, naming files but never their content. */
   message: string;
 }
 
@@ -34,6 +38,7 @@ export interface AuthStoreOptions {
   keyringService?: string | undefined;
   /** Split keyring values longer than this many characters (default: per platform). */
   keyringChunkSize?: number | undefined;
+  /** Hears when `auto` mode could not use the keyring and used auth.json instead. */
   onWarning?: ((warning: AuthWarning) => void) | undefined;
   /** Use auth.json even in a home another user owns or can write to (refused with UNSAFE_HOME by default). */
   allowUnsafeHome?: boolean | undefined;
@@ -46,8 +51,14 @@ export interface AuthStoreOptions {
  * @public
  */
 export interface AuthStore {
+  /** The mode the store was created with (`auto` stays `auto` whichever backend answered). */
   readonly mode: StoreMode;
+  /**
+   * Reads and checks the stored document; null when none is stored, AUTH_FILE_CORRUPT or KEYRING_CORRUPT when
+   * unreadable.
+   */
   load(): Promise<AuthDotJson | null>;
+  /** Replaces the stored document: auth.json written atomically with mode 0600, or the keyring entry. */
   save(auth: AuthDotJson): Promise<void>;
   /** Removes the credentials; resolves whether anything was removed. */
   delete(): Promise<boolean>;

@@ -6,6 +6,7 @@ import { AuthStoreError } from '../errors.js';
  * @public
  */
 export interface KeyringModule {
+  /** One keyring entry (service, account); `linux.store` picks the Linux backend. */
   AsyncEntry: new (
     service: string,
     account: string,
@@ -15,6 +16,10 @@ export interface KeyringModule {
     getPassword(): Promise<string | undefined | null>;
     deleteCredential(): Promise<boolean>;
   };
+  /**
+   * Every entry of a service with its value: how the store reads a login's parts and checks that a write
+   * landed.
+   */
   findCredentialsAsync(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 

@@ -16,7 +16,9 @@ const MAX_EXPIRY = 12 * 60 * 60;
  * @public
  */
 export interface CreateBedrockApiKeyOptions {
+  /** The keys that sign the key, or a provider of them; a key made from temporary ones ends when they do. */
   credentials: AwsCredentials | AwsCredentialsProvider;
+  /** The region the key works in; it is written into the key (`regionFromBedrockApiKey` reads it back). */
   region: string;
   /** Lifetime, 1 to 43200 seconds (12 hours, the default and Bedrock's maximum). */
   expiresInSeconds?: number | undefined;

@@ -24,11 +24,15 @@ export interface BedrockAuthOptions {
   baseUrl?: string | undefined;
   /** A Bedrock API key; `null` ignores `AWS_BEARER_TOKEN_BEDROCK` and uses AWS credentials. */
   apiKey?: string | null | undefined;
+  /**
+   * Returns a bearer token; asked on every attempt (cache inside it), with `forceRefresh` after a rejection.
+   */
   tokenProvider?: BedrockTokenProvider | undefined;
   /** Static AWS keys, used as given (no ambient session token is added). */
   credentials?: AwsCredentials | undefined;
   /** A profile of the shared AWS files. */
   profile?: string | undefined;
+  /** Resolves AWS credentials (an AWS SDK provider fits); memoized, asked again after a refused signature. */
   credentialsProvider?: AwsCredentialsProvider | undefined;
   /** Environment to read variables from (default process.env). */
   env?: Env | undefined;
@@ -41,13 +45,33 @@ export interface BedrockAuthOptions {
  * @public
  */
 export interface BedrockAuthDescription {
+  /**
+   * `bearer` for an API key or token provider (an `Authorization: Bearer` header), `sigv4` for AWS
+   * credentials.
+   */
   auth: 'bearer' | 'sigv4';
+  /**
+   * Where the credential comes from: `apiKey option`, `AWS_BEARER_TOKEN_BEDROCK`, a profile, the default
+   * chain...
+   */
   source: string;
+  /** The endpoint kind, as given or recognised from the `baseUrl` host. */
   endpoint: BedrockEndpointKind;
+  /** The base URL every request must share an origin with. */
   baseUrl: string;
+  /** The region requests are signed for and the endpoint serves. */
   region: string;
+  /**
+   * Where the region came from: `option`, `AWS_REGION`, `AWS_DEFAULT_REGION`, `profile "<name>"` or `baseUrl
+   * host`.
+   */
   regionSource: string;
+  /** The SigV4 service name: `bedrock-mantle` or `bedrock`. */
   signingService: string;
+  /**
+   * Milliseconds added to the local clock when signing, learned from a server's clock-skew answer; 0 until
+   * then.
+   */
   clockSkewMs: number;
 }
 
@@ -56,8 +80,13 @@ export interface BedrockAuthDescription {
  * @public
  */
 export interface BedrockAuth extends AuthSource {
+  /** The resolved base URL (no trailing slash); requests to any other origin are refused. */
   readonly baseUrl: string;
+  /** The resolved region, from the options, the environment, the profile or the `baseUrl` host. */
   readonly region: string;
+  /**
+   * The SigV4 service name: `bedrock-mantle` (Mantle) or `bedrock` (Runtime); used only with AWS credentials.
+   */
   readonly signingService: string;
   /**
    * A new request with auth applied; call before every attempt. Aborting `options.signal` while
@@ -70,6 +99,7 @@ export interface BedrockAuth extends AuthSource {
    * failed request, was authorized) and one retry makes sense; false for anything it cannot mend.
    */
   recover(response: FailedResponse, request?: HttpRequest): Promise<boolean>;
+  /** Where the credential, region and endpoint come from, with the clock correction; never a secret. */
   describe(): BedrockAuthDescription;
 }
 

@@ -31,6 +31,7 @@ export const MANTLE_REGIONS: readonly string[] = Object.freeze([
  * @public
  */
 export interface BedrockEndpointOptions {
+  /** The AWS region (`us-east-1`); Mantle accepts only the {@link MANTLE_REGIONS}. */
   region: string;
   /** Default `mantle`. */
   endpoint?: BedrockEndpointKind | undefined;
@@ -41,7 +42,9 @@ export interface BedrockEndpointOptions {
  * @public
  */
 export interface BedrockEndpoint {
+  /** The OpenAI-compatible base URL, ending in `/openai/v1`; a client's `baseURL`. */
   baseUrl: string;
+  /** The service name SigV4 signs for: `bedrock-mantle` (Mantle) or `bedrock` (Runtime). */
   signingService: string;
 }
 

@@ -40,7 +40,12 @@ export interface BedrockFetchOptions extends BedrockAuthOptions {
  * @public
  */
 export interface BedrockFetch {
+  /**
+   * Sends like `fetch`, authorizing, recovering and retrying as {@link createBedrockFetch} says; never
+   * follows a redirect.
+   */
   (input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** The auth it signs with, for `describe()` or to authorize requests sent some other way. */
   readonly auth: BedrockAuth;
 }
 

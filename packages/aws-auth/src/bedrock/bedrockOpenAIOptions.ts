@@ -22,7 +22,9 @@ export interface BedrockOpenAIOptions extends BedrockFetchOptions {
   baseURL?: string | null | undefined;
   /** Static AWS keys, with `secretAccessKey` (and optionally `sessionToken`). */
   accessKeyId?: string | undefined;
+  /** The secret key that goes with `accessKeyId`; neither may come without the other. */
   secretAccessKey?: string | undefined;
+  /** The session token of temporary keys; only together with `accessKeyId` and `secretAccessKey`. */
   sessionToken?: string | undefined;
   /** Same as `credentialsProvider`. */
   credentialProvider?: AwsCredentialsProvider | undefined;

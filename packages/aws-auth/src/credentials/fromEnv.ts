@@ -10,6 +10,7 @@ import { headerSafe } from './headerSafe.js';
  * @public
  */
 export interface FromEnvOptions {
+  /** Where the `AWS_*` variables are read on each call (default `process.env`). */
   env?: Env | undefined;
 }
 

@@ -14,10 +14,13 @@ import { deny, type SigV4Verdict } from './sigV4Verdict.js';
  * @public
  */
 export interface ReceivedRequest {
+  /** The method as received (`POST`); it is part of what was signed. */
   method: string;
   /** Path and query exactly as received (`req.url` in `node:http`). */
   target: string;
+  /** The headers as received, names in any case, a repeated header as an array (`req.headers` fits). */
   headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received (`''` when empty); the signature covers its SHA-256. */
   body: string | Uint8Array;
 }
 
@@ -32,11 +35,13 @@ export interface VerifySigV4Options {
    * a request carrying any token is refused, as AWS refuses a token with long-term keys.
    */
   credentials: Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>;
+  /** The one region a credential scope may name. */
   region: string;
   /** Signing services accepted in the credential scope, e.g. `['bedrock-mantle', 'bedrock']`. */
   services: readonly string[];
   /** Largest accepted distance between `x-amz-date` and now. Default 5 minutes, as AWS. */
   maxSkewMs?: number | undefined;
+  /** The clock `x-amz-date` is compared with, in ms since the epoch (default `Date.now`); for tests. */
   now?: (() => number) | undefined;
 }
 

@@ -35,6 +35,7 @@ export interface CodexHome {
   config: ProviderConfig;
   /** Credentials kept as `cli_auth_credentials_store` says, under the login restrictions. */
   authManager: AuthManager;
+  /** The built-in providers and config.toml's `[model_providers]`, authorizing with `authManager`. */
   registry: ProviderRegistry;
   /** The provider to use: the active `model_provider`, else `openai`. */
   providerId: string;

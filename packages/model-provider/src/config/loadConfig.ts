@@ -9,7 +9,9 @@ import { validateConfig } from './validateConfig.js';
  * @public
  */
 export interface ConfigSource {
+  /** Path of the `config.toml` to read; with `toml` it only names the text in errors. */
   file?: string | undefined;
+  /** The TOML text itself, read instead of any file; neither given means an empty configuration. */
   toml?: string | undefined;
   /** The profile to apply, instead of the file's `profile` key (as Codex's `--profile`). */
   profile?: string | undefined;

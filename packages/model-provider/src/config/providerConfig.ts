@@ -16,7 +16,9 @@ export interface ProviderConfig {
   model?: string | undefined;
   /** `cli_auth_credentials_store`: where the auth manager keeps credentials (Codex's default is `file`). */
   cliAuthCredentialsStore?: StoreMode | undefined;
+  /** `forced_login_method`: only API-key logins (`api`) or only ChatGPT logins (`chatgpt`) are accepted. */
   forcedLoginMethod?: 'chatgpt' | 'api' | undefined;
+  /** `forced_chatgpt_workspace_id`: ChatGPT logins must belong to this workspace. */
   forcedChatgptWorkspaceId?: string | undefined;
   /** User-defined providers by id (built-in ids excluded). */
   modelProviders: Record<string, ModelProviderInfo>;

@@ -8,11 +8,15 @@ import type { PrepareBodyOptions } from './prepareBodyForSend.js';
 export interface ProviderFetchOptions {
   /** Requests may only go to this origin: credentials are never attached to another one. */
   baseUrl: string;
+  /** Authorizes every attempt and may mend a 400, 401 or 403 once; without it requests go as they are. */
   auth?: AuthSource | undefined;
+  /** Query parameters added to every request URL that does not set them already. */
   queryParams?: Record<string, string> | undefined;
+  /** Headers added to every request; they replace a caller's header of the same name. */
   httpHeaders?: Record<string, string> | undefined;
   /** header name -> environment variable; skipped when unset or blank. */
   envHttpHeaders?: Record<string, string> | undefined;
+  /** Where `envHttpHeaders` variables are read, on every request (default `process.env`). */
   env?: Record<string, string | undefined> | undefined;
   /**
    * Retries after an error status openai-node retries (408, 409, 429, 5xx; `x-should-retry: true`
@@ -36,7 +40,9 @@ export interface ProviderFetchOptions {
    * been delivered the stream is the caller's and is never replayed. Default 5.
    */
   streamMaxRetries?: number | undefined;
+  /** `gzip` compresses bodies of 1 KiB or more once, before they are authorized; default `none`. */
   compression?: PrepareBodyOptions['compression'] | undefined;
+  /** The transport every attempt is sent with (default `globalThis.fetch`). */
   fetch?: typeof fetch | undefined;
   /** Called once per attempt, for metrics and tests. */
   onAttempt?:

@@ -7,10 +7,17 @@ import type { ProviderClientOptions } from './clientOptions.js';
  * @public
  */
 export interface ProviderSummary {
+  /** The id to pass to `registry.get`: the `[model_providers.<id>]` key or a built-in's. */
   id: string;
+  /** The display name: the provider table's `name`. */
   name: string;
+  /**
+   * Where requests go, with any user name or password removed; a Bedrock provider's comes from its region.
+   */
   baseUrl: string;
+  /** How requests are authorized, as far as the configuration alone tells. */
   authMethod: AuthMethod;
+  /** Whether the provider is one of `builtInProviders` (perhaps with config overrides). */
   builtIn: boolean;
 }
 
@@ -19,7 +26,9 @@ export interface ProviderSummary {
  * @public
  */
 export interface ModelSummary {
+  /** The model id to send in requests (`gpt-5`, `openai.gpt-oss-120b`...). */
   id: string;
+  /** The listing's `owned_by`; absent when the provider did not say. */
   ownedBy?: string | undefined;
 }
 
@@ -28,7 +37,12 @@ export interface ModelSummary {
  * @public
  */
 export interface ModelProvider {
+  /** The id it was got by: its `[model_providers.<id>]` key or a built-in's (`openai`...). */
   id: string;
+  /**
+   * Its settings, frozen; `experimental_bearer_token` is readable but hidden from `inspect`, JSON and
+   * spreads.
+   */
   info: Readonly<ModelProviderInfo>;
   /** Base URL to give a client (e.g. `new OpenAI({ baseURL })`). */
   baseUrl: string;

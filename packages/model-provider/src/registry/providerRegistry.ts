@@ -8,6 +8,9 @@ import type { ModelProvider, ProviderSummary } from './modelProvider.js';
  * @public
  */
 export interface ProviderRegistryOptions {
+  /**
+   * A configuration from `loadConfig`: its providers join the built-ins; without it only the built-ins exist.
+   */
   config?: ProviderConfig | undefined;
   /** Needed by providers with `requires_openai_auth` and for a stored Bedrock API key. */
   authManager?: AuthManager | undefined;
