@@ -13,8 +13,8 @@ export type {
 export { bedrockEndpoint, MANTLE_REGIONS } from './bedrock/bedrockEndpoint.js';
 export type { BedrockFetch, BedrockFetchOptions, FetchLike } from './bedrock/bedrockFetch.js';
 export { createBedrockFetch } from './bedrock/bedrockFetch.js';
-export type { BedrockOpenAIClientOptions, BedrockOpenAIOptions } from './bedrock/bedrockOpenAIOptions.js';
 export { bedrockOpenAIOptions } from './bedrock/bedrockOpenAIOptions.js';
+export type { BedrockOpenAIClientOptions, BedrockOpenAIOptions } from './bedrock/bedrockOpenAITypes.js';
 export type { BedrockTokenProvider } from './bedrock/bedrockSource.js';
 export type {
   AwsCredentials,

@@ -1,6 +1,6 @@
 import type { AwsCredentials, AwsCredentialsProvider } from '../credentials/awsCredentials.js';
 import { AwsAuthError } from '../errors.js';
-import type { BedrockOpenAIOptions } from './bedrockOpenAIOptions.js';
+import type { BedrockOpenAIOptions } from './bedrockOpenAITypes.js';
 import type { BedrockTokenProvider } from './bedrockSource.js';
 
 /** Each setting of `createBedrockAuth` under our name, whichever name the caller gave it by. */
