@@ -1,7 +1,8 @@
 // Credential values that an HTTP header cannot carry are refused where they are read, naming where
 // they came from and never the value; fetch is never reached with them.
+
+import { startLoopbackServer } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopback } from '../__testing__/loopback.js';
 import { type TempAws, tempAws } from '../__testing__/tempAws.js';
 import { createBedrockAuth } from '../bedrock/bedrockAuth.js';
 import { createBedrockFetch } from '../bedrock/bedrockFetch.js';
@@ -118,7 +119,7 @@ describe('credential values are checked for header safety where they are read', 
   });
 
   it('createBedrockFetch refuses once, without retrying and without sending anything', async () => {
-    const server = await startLoopback((_req, res) => res.end('{}'));
+    const server = await startLoopbackServer((_req, res) => res.end('{}'));
     try {
       let calls = 0;
       const bedrockFetch = createBedrockFetch({

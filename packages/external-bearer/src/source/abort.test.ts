@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gatedScript } from '../__testing__/gatedScript.js';
-import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('aborting a wait while the command runs', () => {
   it('getToken rejects with the abort reason while the shared run goes on for the others', async () => {

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, manualClock, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { manualClock, scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 /** Waits until the background run has finished (its run-end event arrived). */
 async function settled(events: CommandTokenEvent[], runEnds: number): Promise<void> {

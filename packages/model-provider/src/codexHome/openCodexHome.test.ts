@@ -1,8 +1,8 @@
 import { access, mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
+import { tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../__testing__/tempDir.js';
 import { ProviderConfigError } from '../errors.js';
 import { openCodexHome } from './openCodexHome.js';
 

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { AuthSource } from '@x/auth-seam';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
+import { sendJson, tempDir, withinDeadline } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { sendJson } from '../__testing__/loopbackServer.js';
-import { settleWithin } from '../__testing__/settleWithin.js';
-import { tempDir } from '../__testing__/tempDir.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
 import { loadConfig } from '../config/loadConfig.js';
@@ -24,7 +22,11 @@ describe('requests that would hang', () => {
       toml: `[model_providers.silent]\nname = "Silent"\nbase_url = "${server.url}"\nstream_idle_timeout_ms = 50\nrequest_max_retries = 1\n`,
     });
     const provider = createProviderRegistry({ config, env: {}, retryBaseDelayMs: 0 }).get('silent');
-    const error = (await settleWithin(provider.fetch(`${server.url}/models`), HANG_GUARD_MS, 'fetch').then(
+    const error = (await withinDeadline(
+      'fetch',
+      () => provider.fetch(`${server.url}/models`),
+      HANG_GUARD_MS,
+    ).then(
       () => undefined,
       (e: unknown) => e,
     )) as { code?: string; message: string };
@@ -47,15 +49,15 @@ describe('requests that would hang', () => {
       () => ({ error: undefined as unknown, commandDone: existsSync(paths.done) }),
       (error: unknown) => ({ error, commandDone: existsSync(paths.done) }),
     );
-    await settleWithin(fileAppears(paths.started), HANG_GUARD_MS, 'the auth command start');
+    await withinDeadline('the auth command start', () => fileAppears(paths.started), HANG_GUARD_MS);
     controller.abort();
     // Let the command finish: code that ignored the abort would now get its token and settle.
     await writeFile(paths.release, 'go');
-    const { error, commandDone } = await settleWithin(outcome, HANG_GUARD_MS, 'fetch');
+    const { error, commandDone } = await withinDeadline('fetch', () => outcome, HANG_GUARD_MS);
     expect((error as Error | undefined)?.name).toBe('AbortError');
     expect(commandDone).toBe(false);
     expect(server.received).toHaveLength(0);
-    await settleWithin(fileAppears(paths.done), HANG_GUARD_MS, 'the auth command end');
+    await withinDeadline('the auth command end', () => fileAppears(paths.done), HANG_GUARD_MS);
   });
 
   it.each([
@@ -90,18 +92,18 @@ describe('requests that would hang', () => {
       () => ({ error: undefined as unknown, released }),
       (error: unknown) => ({ error, released }),
     );
-    await settleWithin(
-      (async () => {
-        while (tokenEndpoint.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      })(),
-      HANG_GUARD_MS,
+    await withinDeadline(
       'the refresh request',
+      async () => {
+        while (tokenEndpoint.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      },
+      HANG_GUARD_MS,
     );
     controller.abort();
     await new Promise((resolve) => setImmediate(resolve));
     released = true;
     await tokenEndpoint.close();
-    const settled = await settleWithin(outcome, HANG_GUARD_MS, 'fetch');
+    const settled = await withinDeadline('fetch', () => outcome, HANG_GUARD_MS);
     expect((settled.error as Error | undefined)?.name).toBe('AbortError');
     expect(settled.released).toBe(false);
     expect(api.received).toHaveLength(0);
