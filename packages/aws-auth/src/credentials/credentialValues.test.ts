@@ -1,7 +1,7 @@
 // Credential values that an HTTP header cannot carry are refused where they are read, naming where
 // they came from and never the value; fetch is never reached with them.
 
-import { startLoopbackServer } from '@x/test-kit';
+import { rejectionOf, startLoopbackServer } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TempAws, tempAws } from '../__testing__/tempAws.js';
 import { createBedrockAuth } from '../bedrock/bedrockAuth.js';
@@ -28,17 +28,11 @@ const hostile = [
 ];
 
 async function refusal(run: () => unknown): Promise<AwsAuthError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AwsAuthError);
-    const e = error as AwsAuthError;
-    expect(e.code).toBe('INVALID_CREDENTIAL_VALUE');
-    expect(e.message).not.toContain(VALUE);
-    expect(e.cause).toBeUndefined();
-    return e;
-  }
-  throw new Error('expected INVALID_CREDENTIAL_VALUE');
+  const e = await rejectionOf((async () => run())(), AwsAuthError);
+  expect(e.code).toBe('INVALID_CREDENTIAL_VALUE');
+  expect(e.message).not.toContain(VALUE);
+  expect(e.cause).toBeUndefined();
+  return e;
 }
 
 let temp: TempAws | undefined;

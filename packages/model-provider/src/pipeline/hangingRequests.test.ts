@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import type { AuthSource } from '@x/auth-seam';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
-import { sendJson, tempDir, withinDeadline } from '@x/test-kit';
-import { describe, expect, it } from 'vitest';
+import { gatedTokenCommand, sendJson, tempDir, withinDeadline } from '@x/test-kit';
+import { describe, expect, it, vi } from 'vitest';
 import { serve } from '../__testing__/trackedServers.js';
-import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';
@@ -37,27 +34,27 @@ describe('requests that would hang', () => {
 
   it('aborting while the auth command still runs rejects at once with an abort error', async () => {
     const dir = await tempDir();
-    const paths = await waitingTokenScript(dir, 'cmd-token-1');
+    const gated = await gatedTokenCommand(dir, 'waiting-token', 'cmd-token-1');
     const server = await serve((_req, res) => sendJson(res, 200, { data: [] }));
     const config = await loadConfig({
-      toml: `[model_providers.cmd]\nname = "Cmd"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(paths.script)}] }\n`,
+      toml: `[model_providers.cmd]\nname = "Cmd"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(gated.command)}] }\n`,
     });
     const provider = createProviderRegistry({ config, env: {} }).get('cmd');
     const controller = new AbortController();
     // Whether the command had finished is read at the moment the request settles.
     const outcome = provider.fetch(`${server.url}/models`, { signal: controller.signal }).then(
-      () => ({ error: undefined as unknown, commandDone: existsSync(paths.done) }),
-      (error: unknown) => ({ error, commandDone: existsSync(paths.done) }),
+      () => ({ error: undefined as unknown, commandDone: gated.done() }),
+      (error: unknown) => ({ error, commandDone: gated.done() }),
     );
-    await withinDeadline('the auth command start', () => fileAppears(paths.started), HANG_GUARD_MS);
+    await vi.waitUntil(() => gated.started(), { timeout: HANG_GUARD_MS, interval: 10 });
     controller.abort();
     // Let the command finish: code that ignored the abort would now get its token and settle.
-    await writeFile(paths.release, 'go');
+    await gated.open();
     const { error, commandDone } = await withinDeadline('fetch', () => outcome, HANG_GUARD_MS);
     expect((error as Error | undefined)?.name).toBe('AbortError');
     expect(commandDone).toBe(false);
     expect(server.received).toHaveLength(0);
-    await withinDeadline('the auth command end', () => fileAppears(paths.done), HANG_GUARD_MS);
+    await vi.waitUntil(() => gated.done(), { timeout: HANG_GUARD_MS, interval: 10 });
   });
 
   it.each([
