@@ -4,12 +4,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LoopbackServer, type ReceivedRequest, sendJson, startLoopbackServer } from '@x/test-kit';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, nodeImportsIn } from './__testing__/browserBundle.js';
 import type { PageFunctions, PageTarget, SignInput } from './__testing__/browserPage.js';
 import { type ChromiumHandle, chromiumMissing, launchChromium } from './__testing__/chromium.js';
-import { type Loopback, type Received, startLoopback } from './__testing__/loopback.js';
 import { createBedrockApiKey, signRequest, verifySigV4Request } from './index.js';
 
 const testing = join(dirname(fileURLToPath(import.meta.url)), '__testing__');
@@ -62,7 +62,7 @@ if (missing) console.warn(`skipping the tests in headless Chromium: ${missing}`)
 
 describe.skipIf(missing !== undefined)('in headless Chromium', () => {
   let chromium: ChromiumHandle;
-  let server: Loopback;
+  let server: LoopbackServer;
   let page: Page;
   let target: PageTarget;
   const pageErrors: string[] = [];
@@ -80,11 +80,12 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
       [name, args] as [string, unknown[]],
     ) as Promise<Awaited<ReturnType<PageFunctions[K]>>>;
 
-  const apiCalls = (): Received[] => server.received.filter((r) => r.target === '/openai/v1/responses');
+  const apiCalls = (): ReceivedRequest[] =>
+    server.received.filter((r) => r.target === '/openai/v1/responses');
 
   beforeAll(async () => {
     const { code } = await bundle();
-    server = await startLoopback((req, res) => {
+    server = await startLoopbackServer((req, res) => {
       if (req.method === 'GET' && req.target === '/') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end('<!doctype html><title>aws-auth</title><script type="module" src="/bundle.js"></script>');
@@ -100,9 +101,7 @@ describe.skipIf(missing !== undefined)('in headless Chromium', () => {
         return;
       }
       const auth = req.headers.authorization ?? '';
-      const answer = (status: number, body: object): void => {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      };
+      const answer = (status: number, body: object): void => sendJson(res, status, body);
       if (auth === `Bearer ${API_KEY}` || auth === 'Bearer fresh-token') answer(200, { auth: 'bearer' });
       else if (auth.startsWith('AWS4-HMAC-SHA256 ')) {
         const options = { credentials, region: 'us-east-1', services: ['bedrock-mantle'] };

@@ -2,8 +2,8 @@
 // JSON or anything logged, on success and failure paths.
 import { inspect } from 'node:util';
 import type { HttpRequest } from '@x/auth-seam';
+import { startLoopbackServer } from '@x/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startLoopback } from './__testing__/loopback.js';
 import { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
 import { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
 import { createBedrockAuth } from './bedrock/bedrockAuth.js';
@@ -230,7 +230,7 @@ describe('canary', () => {
       'CREDENTIALS_PROVIDER_FAILED',
     );
     // fetch itself refusing a header: the caller's, or ours altered on the way (a wrapping fetch).
-    const server = await startLoopback((_req, res) => res.end('{}'));
+    const server = await startLoopbackServer((_req, res) => res.end('{}'));
     try {
       const options = { env, baseUrl: server.origin, endpoint: 'mantle' as const, apiKey: API_KEY };
       const url = `${server.origin}/responses`;

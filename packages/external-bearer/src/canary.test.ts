@@ -1,6 +1,6 @@
 import { causeChain, renderings } from '@x/test-kit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, manualClock, type ScriptDir } from './__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { manualClock, scriptDirPerTest } from './__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
 
 // Two canaries: one token-shaped (caught by pattern), one plain word (caught only because it is the
@@ -8,13 +8,7 @@ import { type CommandTokenEvent, createCommandTokenSource } from './index.js';
 const SHAPED = 'c4n4ry7f3a9b2e1d0c8a6b4e2f0d9c7b5a3e1f';
 const PLAIN = 'plantedcanaryvalue';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('canary: a planted secret appears nowhere', () => {
   it('in errors (message, cause chain, inspect, JSON), events, describe, inspect or JSON of the source', async () => {

@@ -1,18 +1,12 @@
+import { thrownBy } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { CommandTokenError } from './errors.js';
 import { createCommandTokenSource } from './index.js';
 import type { CommandTokenSourceOptions } from './options.js';
 import { validateOptions } from './options.js';
 
-function rejection(config: unknown): CommandTokenError {
-  try {
-    createCommandTokenSource(config as CommandTokenSourceOptions);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CommandTokenError);
-    return error as CommandTokenError;
-  }
-  throw new Error('expected the config to be rejected');
-}
+const rejection = (config: unknown): CommandTokenError =>
+  thrownBy(() => createCommandTokenSource(config as CommandTokenSourceOptions), CommandTokenError);
 
 describe('config validation', () => {
   it('applies the documented defaults', () => {

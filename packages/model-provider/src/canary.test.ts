@@ -1,9 +1,8 @@
 import type { AuthSource } from '@x/auth-seam';
-import { causeChain, renderings } from '@x/test-kit';
+import { causeChain, renderings, sendJson, startLoopbackServer, tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
+import { tokenScript } from './__testing__/commandScripts.js';
 import { countingFetch } from './__testing__/countingFetch.js';
-import { sendJson, startLoopbackServer } from './__testing__/loopbackServer.js';
-import { tempDir, tokenScript } from './__testing__/tempDir.js';
 import { loadConfig } from './config/loadConfig.js';
 import { createProviderFetch } from './pipeline/createProviderFetch.js';
 import { createProviderRegistry } from './registry/createProviderRegistry.js';
@@ -46,7 +45,7 @@ describe('secrets never leak from @x/model-provider', () => {
 
   it('providers, summaries and failed requests do not show the bearer, command token or AWS keys', async () => {
     const server = await startLoopbackServer((req, res) =>
-      req.url?.includes('/fail')
+      req.target?.includes('/fail')
         ? sendJson(res, 401, { error: 'no' })
         : sendJson(res, 500, { error: 'down' }),
     );

@@ -1,17 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { tempDir } from '@x/test-kit';
 
-const made: string[] = [];
-
-/** A fresh temp folder; `home` inside it does not exist yet. Removed after each test. */
+/**
+ * A `home` path that does not exist yet, inside a fresh temp folder removed when the test finishes:
+ * auth-store must create the home itself, so tests start from a missing one.
+ */
 export async function tempHome(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'auth-store-'));
-  made.push(root);
-  return join(root, 'home');
+  return join(await tempDir('auth-store-'), 'home');
 }
-
-afterEach(async () => {
-  for (const root of made.splice(0)) await rm(root, { recursive: true, force: true });
-});

@@ -1,19 +1,13 @@
 // Test-only helpers shared by the test files.
 
 import type { HttpRequest } from '@x/auth-seam';
-import { expect } from 'vitest';
+import { thrownBy } from '@x/test-kit';
 import { AwsAuthError } from '../errors.js';
 import { type VerifyResult, verifySigV4 } from './verifySigV4.js';
 
 /** Runs `fn`, expects it to throw an AwsAuthError, and returns it. */
 export function errorOf(fn: () => unknown): AwsAuthError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AwsAuthError);
-    return error as AwsAuthError;
-  }
-  throw new Error('expected an error');
+  return thrownBy(fn, AwsAuthError);
 }
 
 /** Checks a request our signer produced with the independent verifier, as a server would see it. */

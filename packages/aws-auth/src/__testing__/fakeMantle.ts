@@ -1,10 +1,10 @@
 // Test-only: a loopback stand-in for Bedrock Mantle's OpenAI-compatible API. It verifies every
 // credential (a known bearer, or a SigV4 signature recomputed with verifySigV4Request) and answers
 // `POST …/responses` and `POST …/chat/completions` with the text `<how it verified>: <input>`.
-import type { ServerResponse } from 'node:http';
+
+import { type LoopbackServer, type ReceivedRequest, sendJson, startLoopbackServer } from '@x/test-kit';
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { verifySigV4Request } from '../sigv4/verifySigV4Request.js';
-import { type Loopback, type Received, startLoopback } from './loopback.js';
 
 export interface FakeMantleOptions {
   region: string;
@@ -16,11 +16,7 @@ export interface FakeMantleOptions {
   failures?: Array<{ status: number; headers?: Record<string, string> }> | undefined;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
-
-async function verify(req: Received, options: FakeMantleOptions): Promise<string | undefined> {
+async function verify(req: ReceivedRequest, options: FakeMantleOptions): Promise<string | undefined> {
   const authorization = String(req.headers.authorization ?? '');
   if (authorization.startsWith('Bearer ')) {
     return options.bearers?.includes(authorization.slice(7)) ? 'bearer' : undefined;
@@ -34,7 +30,7 @@ async function verify(req: Received, options: FakeMantleOptions): Promise<string
   return verdict.ok ? `sigv4:${verdict.service}` : undefined;
 }
 
-function answer(req: Received, verified: string): unknown {
+function answer(req: ReceivedRequest, verified: string): unknown {
   const body = JSON.parse(new TextDecoder().decode(req.body) || '{}') as Record<string, unknown>;
   const model = typeof body.model === 'string' ? body.model : 'test-model';
   if (req.target.startsWith('/openai/v1/chat/completions')) {
@@ -59,9 +55,9 @@ function answer(req: Received, verified: string): unknown {
   };
 }
 
-export function startFakeMantle(options: FakeMantleOptions): Promise<Loopback> {
+export function startFakeMantle(options: FakeMantleOptions): Promise<LoopbackServer> {
   const failures = [...(options.failures ?? [])];
-  return startLoopback((req, res) => {
+  return startLoopbackServer((req, res) => {
     const failure = failures.shift();
     if (failure) {
       const error = { error: { message: `planned ${failure.status}`, type: 'test' } };

@@ -1,7 +1,8 @@
 // authorize(request, { signal }): aborting while credentials or a token load settles that call with
 // the abort reason at once, while the shared lookup goes on for every other caller.
+
+import { startLoopbackServer } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { startLoopback } from '../__testing__/loopback.js';
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { createBedrockAuth } from './bedrockAuth.js';
 import { createBedrockFetch } from './bedrockFetch.js';
@@ -93,7 +94,7 @@ describe('authorize with an AbortSignal', () => {
   });
 
   it('createBedrockFetch passes init.signal: an abort during credential loading sends nothing', async () => {
-    const server = await startLoopback((_req, res) => res.end('{}'));
+    const server = await startLoopbackServer((_req, res) => res.end('{}'));
     try {
       const provider = gated(keys);
       const bedrockFetch = createBedrockFetch({

@@ -1,14 +1,14 @@
 import type { RetryEvent } from '@x/auth-seam';
+import { type LoopbackServer, startLoopbackServer, withinDeadline } from '@x/test-kit';
 import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeMantle } from '../__testing__/fakeMantle.js';
-import { type Loopback, startLoopback } from '../__testing__/loopback.js';
 import { createBedrockFetch } from './bedrockFetch.js';
 import { bedrockOpenAIOptions } from './bedrockOpenAIOptions.js';
 
 const keys = { accessKeyId: 'AKIDRETRIES', secretAccessKey: 'retries-secret' };
 const region = 'us-west-2';
-let server: Loopback | undefined;
+let server: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -30,7 +30,7 @@ async function clientAnswering(failures: Array<{ status: number; headers?: Recor
 }
 
 /** A Bedrock fetch with static keys on the loopback `server`; every wait lands in `events`. */
-function fetchOn(on: Loopback): {
+function fetchOn(on: LoopbackServer): {
   bedrockFetch: ReturnType<typeof createBedrockFetch>;
   events: RetryEvent[];
 } {
@@ -88,16 +88,15 @@ describe('createBedrockFetch retries as openai-node, through the official client
     await expect.poll(() => events.length).toBe(1);
     controller.abort();
     // A limit that only catches a hang: the wait asked for is 60 s.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const hang = new Promise((resolve) => (timer = setTimeout(resolve, 20_000, 'still waiting')));
-    const outcome = await Promise.race([
-      request.then(
-        () => 'resolved',
-        (e: unknown) => e,
-      ),
-      hang,
-    ]);
-    clearTimeout(timer);
+    const outcome = await withinDeadline(
+      'the aborted request',
+      () =>
+        request.then(
+          () => 'resolved',
+          (e: unknown) => e,
+        ),
+      20_000,
+    );
     expect(outcome).toBeInstanceOf(APIUserAbortError);
     expect(server?.received).toHaveLength(1);
   });
@@ -106,7 +105,7 @@ describe('createBedrockFetch retries as openai-node, through the official client
 describe('createBedrockFetch retries on its own', () => {
   it('retries a dropped connection, reported as transport', async () => {
     let calls = 0;
-    server = await startLoopback((_req, res) => {
+    server = await startLoopbackServer((_req, res) => {
       if (calls++ === 0) return void res.socket?.destroy();
       res.writeHead(200).end('ok');
     });
@@ -123,7 +122,7 @@ describe('createBedrockFetch retries on its own', () => {
   });
 
   it('never sends again once a response is handed back, even when its body then fails', async () => {
-    server = await startLoopback((_req, res) => {
+    server = await startLoopbackServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: first\n\n', () => setTimeout(() => res.socket?.destroy(), 50));
     });

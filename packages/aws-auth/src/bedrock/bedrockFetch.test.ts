@@ -1,20 +1,20 @@
 import type { FailedResponse } from '@x/auth-seam';
+import { type LoopbackServer, startLoopbackServer } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Loopback, startLoopback } from '../__testing__/loopback.js';
 import { parseAmzDate, verifySigV4 } from '../__testing__/verifySigV4.js';
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
 import { createBedrockFetch } from './bedrockFetch.js';
 
 const env = { AWS_REGION: 'us-west-2' };
-let server: Loopback | undefined;
+let server: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
 /** A loopback "Bedrock" that recomputes every signature with the secrets it knows. */
-async function fakeBedrock(secrets: Record<string, string>, serverOffsetMs = 0): Promise<Loopback> {
-  return startLoopback((req, res) => {
+async function fakeBedrock(secrets: Record<string, string>, serverOffsetMs = 0): Promise<LoopbackServer> {
+  return startLoopbackServer((req, res) => {
     if (req.target.endsWith('/redirect')) {
       res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
       return;
@@ -80,7 +80,7 @@ describe('createBedrockFetch against a real loopback server', () => {
     expect(viaRequest.status).toBe(200);
     expect(server.received).toHaveLength(4);
     expect(new TextDecoder().decode(server.received[3]?.body)).toBe('abc');
-    expect(server.received[1]?.body).toEqual(new Uint8Array([1, 2, 3, 255]));
+    expect(server.received[1]?.body).toEqual(Buffer.from([1, 2, 3, 255]));
   });
 
   it('does not follow redirects and refuses other origins', async () => {
@@ -153,7 +153,7 @@ describe('createBedrockFetch against a real loopback server', () => {
 
   it('hands each 400, 401 and 403 (isRecoverableStatus) to recover with its body as bodyText', async () => {
     let status = 400;
-    server = await startLoopback((_req, res) => {
+    server = await startLoopbackServer((_req, res) => {
       res.writeHead(status, { 'content-type': 'text/plain' }).end(`answered ${status}`);
     });
     const bedrockFetch = createBedrockFetch({

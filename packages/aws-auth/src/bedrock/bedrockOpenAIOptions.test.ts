@@ -1,16 +1,16 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
+import type { LoopbackServer } from '@x/test-kit';
 import { generateText } from 'ai';
 import OpenAI, { APIConnectionError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeMantle } from '../__testing__/fakeMantle.js';
-import type { Loopback } from '../__testing__/loopback.js';
 import { tempAws } from '../__testing__/tempAws.js';
 import { bedrockOpenAIOptions } from './bedrockOpenAIOptions.js';
 
 const keys = { accessKeyId: 'AKIDOPENAIOPTIONS', secretAccessKey: 'openai-options-secret' };
 const region = 'us-west-2';
-let server: Loopback | undefined;
+let server: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;

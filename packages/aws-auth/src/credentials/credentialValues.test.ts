@@ -1,7 +1,8 @@
 // Credential values that an HTTP header cannot carry are refused where they are read, naming where
 // they came from and never the value; fetch is never reached with them.
+
+import { rejectionOf, startLoopbackServer } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopback } from '../__testing__/loopback.js';
 import { type TempAws, tempAws } from '../__testing__/tempAws.js';
 import { createBedrockAuth } from '../bedrock/bedrockAuth.js';
 import { createBedrockFetch } from '../bedrock/bedrockFetch.js';
@@ -27,17 +28,11 @@ const hostile = [
 ];
 
 async function refusal(run: () => unknown): Promise<AwsAuthError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AwsAuthError);
-    const e = error as AwsAuthError;
-    expect(e.code).toBe('INVALID_CREDENTIAL_VALUE');
-    expect(e.message).not.toContain(VALUE);
-    expect(e.cause).toBeUndefined();
-    return e;
-  }
-  throw new Error('expected INVALID_CREDENTIAL_VALUE');
+  const e = await rejectionOf((async () => run())(), AwsAuthError);
+  expect(e.code).toBe('INVALID_CREDENTIAL_VALUE');
+  expect(e.message).not.toContain(VALUE);
+  expect(e.cause).toBeUndefined();
+  return e;
 }
 
 let temp: TempAws | undefined;
@@ -118,7 +113,7 @@ describe('credential values are checked for header safety where they are read', 
   });
 
   it('createBedrockFetch refuses once, without retrying and without sending anything', async () => {
-    const server = await startLoopback((_req, res) => res.end('{}'));
+    const server = await startLoopbackServer((_req, res) => res.end('{}'));
     try {
       let calls = 0;
       const bedrockFetch = createBedrockFetch({

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@x/auth-seam';
+import { rejectionOf } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { parseAmzDate, verifySigV4 } from '../__testing__/verifySigV4.js';
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
@@ -25,13 +26,9 @@ function verify(signed: HttpRequest, secret = creds.secretAccessKey) {
 }
 
 async function rejects(promise: Promise<unknown>, code: string): Promise<AwsAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AwsAuthError);
-  expect((error as AwsAuthError).code).toBe(code);
-  return error as AwsAuthError;
+  const error = await rejectionOf(promise, AwsAuthError);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 describe('signRequest', () => {

@@ -1,7 +1,8 @@
 // Requests built to pass a signature meant for another request: a Host that rewrites the target, query
 // authorization next to the header, a scope naming another day, a target the URL parser would rewrite.
+
+import { startLoopbackServer } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { startLoopback } from '../__testing__/loopback.js';
 import { signRequest } from './signRequest.js';
 import { type ReceivedRequest, verifySigV4Request } from './verifySigV4Request.js';
 
@@ -120,7 +121,7 @@ describe('verifySigV4Request: hostile input', () => {
   });
 
   it('refuses a forged Host sent over a real socket', async () => {
-    const server = await startLoopback((_req, res) => res.end());
+    const server = await startLoopbackServer((_req, res) => res.end());
     try {
       const genuine = await signed('GET', `${server.origin}/v1/models`);
       const { request } = await import('node:http');

@@ -1,5 +1,5 @@
+import { startLoopbackServer } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { startLoopback } from '../__testing__/loopback.js';
 import { signRequest } from './signRequest.js';
 import { verifySigV4Request } from './verifySigV4Request.js';
 
@@ -115,7 +115,7 @@ describe('verifySigV4Request: edge cases', () => {
     );
 
   it('verifies a request received over a real socket with `_` and `.` in signed header names', async () => {
-    const server = await startLoopback((_req, res) => res.end());
+    const server = await startLoopbackServer((_req, res) => res.end());
     try {
       const target = '/openai/v1/chat/completions?b=2&a=1&a=0';
       const signed = await sign(target, { x_custom_thing: '1', 'x.dotted': '2' }, server.origin.slice(7));

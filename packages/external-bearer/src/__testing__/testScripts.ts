@@ -1,8 +1,9 @@
 // Test support only (under __testing__, never imported by the package itself): real scripts in real temp dirs.
 import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from '@x/test-kit';
+import { beforeEach } from 'vitest';
 
 export interface ScriptDir {
   dir: string;
@@ -17,11 +18,11 @@ export interface ScriptDir {
    * `code`; `{n}` in stdout becomes the run's number (1 for the first run).
    */
   counting(name: string, output: { stdout?: string; stderr?: string; code?: number }): Promise<string>;
-  remove(): Promise<void>;
 }
 
-export async function makeScriptDir(): Promise<ScriptDir> {
-  const dir = await mkdtemp(join(tmpdir(), 'external-bearer-'));
+/** A script folder in a fresh temp dir, removed when the current test finishes. */
+async function makeScriptDir(): Promise<ScriptDir> {
+  const dir = await tempDir('external-bearer-');
   const runsFile = join(dir, 'runs.log');
   const write = async (name: string, text: string): Promise<string> => {
     const file = join(dir, name);
@@ -54,7 +55,30 @@ export async function makeScriptDir(): Promise<ScriptDir> {
           `process.exitCode = ${output.code ?? 0};`,
         ].join('\n'),
       ),
-    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Call once at the top of a test file: each test of the file then gets a fresh script folder (made
+ * before it, removed when it finishes), always reached through the one object returned here.
+ */
+export function scriptDirPerTest(): ScriptDir {
+  let current: ScriptDir | undefined;
+  beforeEach(async () => {
+    current = await makeScriptDir();
+  });
+  const now = (): ScriptDir => {
+    if (current === undefined) throw new Error('scriptDirPerTest: the folder exists only while a test runs');
+    return current;
+  };
+  return {
+    get dir() {
+      return now().dir;
+    },
+    node: (name, body) => now().node(name, body),
+    sh: (name, body) => now().sh(name, body),
+    runs: () => now().runs(),
+    counting: (name, output) => now().counting(name, output),
   };
 }
 

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { thrownBy } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { CommandTokenError } from '../errors.js';
 import { STDERR_KEEP_BYTES } from '../run/rawRun.js';
@@ -14,15 +15,8 @@ const context = {
 };
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function thrown(run: Parameters<typeof interpretRun>[0]): CommandTokenError {
-  try {
-    interpretRun(run, context);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CommandTokenError);
-    return error as CommandTokenError;
-  }
-  throw new Error('expected a failure');
-}
+const thrown = (run: Parameters<typeof interpretRun>[0]): CommandTokenError =>
+  thrownBy(() => interpretRun(run, context), CommandTokenError);
 
 describe('interpretRun', () => {
   it('drops a word cut in half where stderr stopped being kept', () => {

@@ -1,6 +1,5 @@
-import { renderings } from '@x/test-kit';
+import { renderings, thrownBy } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { thrownBy } from '../__testing__/thrownBy.js';
 import { CommandTokenError } from '../errors.js';
 import { parseOutput } from './parseOutput.js';
 

@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAlive, makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { isAlive, scriptDirPerTest } from '../__testing__/testScripts.js';
 import { createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
+const scripts = scriptDirPerTest();
 let pids: number[] = [];
-beforeEach(async () => {
-  scripts = await makeScriptDir();
+beforeEach(() => {
   pids = [];
 });
-afterEach(async () => {
+afterEach(() => {
   for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  await scripts.remove();
 });
 
 /** Reads the pid a script wrote, and remembers it so the test never leaves the process behind. */

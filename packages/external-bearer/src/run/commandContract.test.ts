@@ -1,25 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAlive, makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { rejectionOf } from '@x/test-kit';
+import { describe, expect, it } from 'vitest';
+import { isAlive, scriptDirPerTest } from '../__testing__/testScripts.js';
 import { CommandTokenError, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
-async function failure(promise: Promise<unknown>): Promise<CommandTokenError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CommandTokenError);
-  return error as CommandTokenError;
-}
+const failure = (promise: Promise<unknown>): Promise<CommandTokenError> =>
+  rejectionOf(promise, CommandTokenError);
 
 describe('the command contract', () => {
   it('uses the trimmed stdout as the token, passes argv without a shell, closes stdin, sets env and cwd', async () => {

@@ -2,19 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAlive, makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { isAlive, scriptDirPerTest } from '../__testing__/testScripts.js';
 
 // The host runs in its own node process and imports the built package (pnpm test runs after build).
 const DIST = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'index.js')).href;
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe.skipIf(process.platform === 'win32')('a host that exits mid-run', () => {
   interface HostRun {

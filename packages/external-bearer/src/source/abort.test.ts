@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatedScript } from '../__testing__/gatedScript.js';
-import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { gatedTokenCommand } from '@x/test-kit';
+import { describe, expect, it } from 'vitest';
+import { scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('aborting a wait while the command runs', () => {
   it('getToken rejects with the abort reason while the shared run goes on for the others', async () => {
-    const gated = await gatedScript(scripts, 'gated.sh', 'shared-token');
+    const gated = await gatedTokenCommand(scripts.dir, 'gated', 'shared-token');
     const events: CommandTokenEvent[] = [];
     const source = createCommandTokenSource({ command: gated.command, onEvent: (e) => events.push(e) });
     const controller = new AbortController();
@@ -33,7 +27,7 @@ describe('aborting a wait while the command runs', () => {
   });
 
   it('authorize rejects with the abort reason, and a later caller reuses the shared run', async () => {
-    const gated = await gatedScript(scripts, 'gated.sh', 'shared-token');
+    const gated = await gatedTokenCommand(scripts.dir, 'gated', 'shared-token');
     const source = createCommandTokenSource({ command: gated.command });
     const controller = new AbortController();
     const request = { method: 'GET', url: 'https://example.test', headers: {} };
@@ -49,7 +43,7 @@ describe('aborting a wait while the command runs', () => {
   });
 
   it('an already aborted signal rejects with its reason, even on a warm cache', async () => {
-    const gated = await gatedScript(scripts, 'gated.sh', 'warm-token');
+    const gated = await gatedTokenCommand(scripts.dir, 'gated', 'warm-token');
     await gated.open();
     const source = createCommandTokenSource({ command: gated.command });
     expect(await source.getToken()).toBe('warm-token');

@@ -1,15 +1,9 @@
 import { backoffDelay } from '@x/auth-seam';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, manualClock, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { manualClock, scriptDirPerTest } from '../__testing__/testScripts.js';
 import { CommandTokenError, type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('backoff after failures', () => {
   it('runs a broken command once however many callers wait, and not again until the backoff has passed', async () => {

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, manualClock, type ScriptDir } from '../__testing__/testScripts.js';
-import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
+import { describe, expect, it } from 'vitest';
+import { manualClock, scriptDirPerTest } from '../__testing__/testScripts.js';
+import {
+  type CommandTokenEvent,
+  type CommandTokenSource,
+  type CommandTokenSourceOptions,
+  createCommandTokenSource,
+} from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 /** Waits until the background run has finished (its run-end event arrived). */
 async function settled(events: CommandTokenEvent[], runEnds: number): Promise<void> {
@@ -70,6 +69,15 @@ describe('refresh interval (text output)', () => {
   });
 });
 
+/** A source reading JSON output on the test's clock; `options` adds the settings a test is about. */
+function jsonSource(
+  command: string,
+  clock: { now: () => number },
+  options: Omit<CommandTokenSourceOptions, 'command'> = {},
+): CommandTokenSource {
+  return createCommandTokenSource({ command, output: 'json', now: clock.now, ...options });
+}
+
 describe('JSON output with an expiry', () => {
   it('caches until shortly before expiry and refreshes in the background while serving the current token', async () => {
     const clock = manualClock();
@@ -78,11 +86,8 @@ describe('JSON output with an expiry', () => {
       stdout: JSON.stringify({ token: 'json-{n}', expires_at: expiresAt }),
     });
     const events: CommandTokenEvent[] = [];
-    const source = createCommandTokenSource({
-      command,
-      output: 'json',
+    const source = jsonSource(command, clock, {
       refreshIntervalMs: 0,
-      now: clock.now,
       onEvent: (event) => events.push(event),
     });
     expect(await source.getToken()).toBe('json-1');
@@ -117,11 +122,8 @@ describe('JSON output with an expiry', () => {
       ].join('\n'),
     );
     const events: CommandTokenEvent[] = [];
-    const source = createCommandTokenSource({
-      command,
-      output: 'json',
+    const source = jsonSource(command, clock, {
       refreshIntervalMs: 0,
-      now: clock.now,
       random: () => 0,
       onEvent: (event) => events.push(event),
     });
@@ -146,12 +148,7 @@ describe('JSON output with an expiry', () => {
     const command = await scripts.counting('json.mjs', {
       stdout: JSON.stringify({ token: 'json-{n}', expires_at: '2099-01-01T00:00:00Z' }),
     });
-    const source = createCommandTokenSource({
-      command,
-      output: 'json',
-      refreshIntervalMs: 10_000,
-      now: clock.now,
-    });
+    const source = jsonSource(command, clock, { refreshIntervalMs: 10_000 });
     expect(await source.getToken()).toBe('json-1');
     clock.advance(10_000);
     expect(await source.getToken()).toBe('json-2');
@@ -168,12 +165,7 @@ describe('JSON output with an expiry', () => {
         status: { token: 'k8s-{n}', expirationTimestamp },
       }),
     });
-    const source = createCommandTokenSource({
-      command,
-      output: 'json',
-      refreshIntervalMs: 0,
-      now: clock.now,
-    });
+    const source = jsonSource(command, clock, { refreshIntervalMs: 0 });
     expect(await source.getToken()).toBe('k8s-1');
     expect(source.describe().expiresAt).toEqual(new Date(expirationTimestamp));
     clock.advance(880_000); // past the 30 s margin before expiry: a new run (same expiry, 20 s left)
@@ -183,13 +175,13 @@ describe('JSON output with an expiry', () => {
   it('accepts JSON without an expiry and rejects output that has already expired', async () => {
     const clock = manualClock();
     const plain = await scripts.counting('plain.mjs', { stdout: '{"token":"no-expiry"}' });
-    const source = createCommandTokenSource({ command: plain, output: 'json', now: clock.now });
+    const source = jsonSource(plain, clock);
     expect(await source.getToken()).toBe('no-expiry');
     expect(source.describe().expiresAt).toBeUndefined();
     const expired = await scripts.counting('expired.mjs', {
       stdout: JSON.stringify({ token: 'old', expires_at: new Date(clock.now() - 1000).toISOString() }),
     });
-    const stale = createCommandTokenSource({ command: expired, output: 'json', now: clock.now });
+    const stale = jsonSource(expired, clock);
     expect(await stale.getToken().catch((e: unknown) => e)).toMatchObject({
       code: 'EXPIRED_OUTPUT',
       message: `provider auth command \`${expired}\` returned a token that has already expired`,

@@ -1,15 +1,9 @@
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('describe(), inspect, JSON and events', () => {
   it('describe, util.inspect and JSON.stringify show the command and counts, never the token', async () => {

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, type CommandTokenSource, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 /** A source whose `onEvent` calls `reenter` once, on the first event of type `on`. */
 async function reentrant(

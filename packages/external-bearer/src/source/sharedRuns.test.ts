@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeScriptDir, type ScriptDir } from '../__testing__/testScripts.js';
+import { describe, expect, it } from 'vitest';
+import { scriptDirPerTest } from '../__testing__/testScripts.js';
 import { type CommandTokenEvent, createCommandTokenSource } from '../index.js';
 
-let scripts: ScriptDir;
-beforeEach(async () => {
-  scripts = await makeScriptDir();
-});
-afterEach(async () => {
-  await scripts.remove();
-});
+const scripts = scriptDirPerTest();
 
 describe('one run at a time', () => {
   it('1,000 concurrent getToken calls on a cold cache cause exactly one run', async () => {

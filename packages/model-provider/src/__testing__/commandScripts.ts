@@ -7,6 +7,26 @@ export function runsOf(runs: string): number {
   return existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0;
 }
 
+/** Writes a small Node script that prints a token and appends one line per run to `<dir>/runs`. */
+export async function tokenScript(
+  dir: string,
+  tokens: readonly string[],
+): Promise<{ script: string; runs: string }> {
+  const script = join(dir, 'token.mjs');
+  const runs = join(dir, 'runs');
+  await writeFile(
+    script,
+    `import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+const runs = ${JSON.stringify(runs)};
+const n = existsSync(runs) ? readFileSync(runs, 'utf8').split('\\n').filter(Boolean).length : 0;
+appendFileSync(runs, 'run\\n');
+const tokens = ${JSON.stringify(tokens)};
+process.stdout.write(tokens[Math.min(n, tokens.length - 1)] + '\\n');
+`,
+  );
+  return { script, runs };
+}
+
 /**
  * A token command whose output shows its argv and working directory: it prints
  * `<first argument>.<basename of cwd>` (both header-safe in tests).

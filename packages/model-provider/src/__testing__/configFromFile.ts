@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from '@x/test-kit';
 import { loadConfig } from '../config/loadConfig.js';
 import type { ProviderConfig } from '../config/providerConfig.js';
-import { tempDir } from './tempDir.js';
 
 /**
  * Writes `toml` to a real `config.toml` in a fresh temp folder (removed after the test) and loads it

@@ -1,5 +1,5 @@
 import { verifySigV4Request } from '@x/aws-auth';
-import { type LoopbackServer, sendJson, startLoopbackServer } from './loopbackServer.js';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '@x/test-kit';
 
 export const TEST_AWS_KEYS = {
   accessKeyId: 'AKIDMODELPROVIDER000',
@@ -23,19 +23,16 @@ export async function startVerifyingServer(
         return sendJson(res, 401, { error: { message: 'bad bearer' } });
       verified = 'bearer';
     } else {
-      const verdict = await verifySigV4Request(
-        { method: req.method, target: req.url, headers: req.headers, body: req.body },
-        {
-          credentials: TEST_AWS_KEYS,
-          region: options.region ?? 'us-east-1',
-          services: ['bedrock-mantle', 'bedrock'],
-        },
-      );
+      const verdict = await verifySigV4Request(req, {
+        credentials: TEST_AWS_KEYS,
+        region: options.region ?? 'us-east-1',
+        services: ['bedrock-mantle', 'bedrock'],
+      });
       if (!verdict.ok) return sendJson(res, 403, { message: verdict.message });
       verified = `sigv4:${verdict.service}`;
     }
     res.setHeader('x-verified', verified);
-    if (req.url.split('?')[0]?.endsWith('/models')) {
+    if (req.target.split('?')[0]?.endsWith('/models')) {
       return sendJson(res, 200, {
         object: 'list',
         data: [{ id: 'test-model', object: 'model', created: 0, owned_by: 'test' }],

@@ -1,7 +1,8 @@
 // Test support: servers started through here are closed after each test of the importing file
 // (vitest evaluates this module once per test file, so each file gets its own hook and list).
+
+import { type LoopbackServer, startLoopbackServer } from '@x/test-kit';
 import { afterEach } from 'vitest';
-import { type LoopbackServer, startLoopbackServer } from './loopbackServer.js';
 
 const open: LoopbackServer[] = [];
 afterEach(async () => {

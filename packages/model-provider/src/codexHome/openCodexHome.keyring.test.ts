@@ -1,10 +1,15 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type SecretServiceHandle, secretTool, startSecretService } from '@x/test-kit';
+import {
+  type SecretServiceHandle,
+  secretTool,
+  sendJson,
+  startLoopbackServer,
+  startSecretService,
+  tempDir,
+} from '@x/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codexKeyringAccount } from '../__testing__/codexKeyringAccount.js';
-import { sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
-import { tempDir } from '../__testing__/tempDir.js';
 import { closeAfterTest } from '../__testing__/trackedServers.js';
 import { openCodexHome } from './openCodexHome.js';
 

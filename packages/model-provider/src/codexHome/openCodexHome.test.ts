@@ -1,8 +1,8 @@
 import { access, mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
+import { rejectionOf, tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../__testing__/tempDir.js';
 import { ProviderConfigError } from '../errors.js';
 import { openCodexHome } from './openCodexHome.js';
 
@@ -14,12 +14,7 @@ async function codexHome(toml?: string): Promise<string> {
 }
 
 async function openError(options: Parameters<typeof openCodexHome>[0]): Promise<ProviderConfigError> {
-  const error = await openCodexHome(options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderConfigError);
-  return error as ProviderConfigError;
+  return rejectionOf(openCodexHome(options), ProviderConfigError);
 }
 
 describe('openCodexHome', () => {

@@ -2,17 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configError } from '../__testing__/configError.js';
 import { ProviderConfigError } from '../errors.js';
 import { loadConfig } from './loadConfig.js';
-
-async function configError(toml: string, file?: string): Promise<ProviderConfigError> {
-  const error = await loadConfig({ toml, ...(file ? { file } : {}) }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderConfigError);
-  return error as ProviderConfigError;
-}
 
 describe('loadConfig', () => {
   it('reads every provider field with Codex names from a real file, ignoring other Codex settings', async () => {

@@ -1,3 +1,4 @@
+import { rejectionOf } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { ProviderConfigError } from '../errors.js';
 import { loadConfig } from './loadConfig.js';
@@ -20,12 +21,7 @@ forced_login_method = "api"
 `;
 
 async function loadError(toml: string, profile?: string): Promise<ProviderConfigError> {
-  const error = await loadConfig({ toml, file: '/home/u/.codex/config.toml', profile }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderConfigError);
-  return error as ProviderConfigError;
+  return rejectionOf(loadConfig({ toml, file: '/home/u/.codex/config.toml', profile }), ProviderConfigError);
 }
 
 describe('loadConfig profiles', () => {

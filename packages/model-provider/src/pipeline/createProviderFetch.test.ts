@@ -1,31 +1,11 @@
 import { gunzipSync } from 'node:zlib';
-import { type AuthSource, type FailedResponse, type HttpRequest, PLACEHOLDER_API_KEY } from '@x/auth-seam';
+import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
+import { sendJson } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { sendJson } from '../__testing__/loopbackServer.js';
+import { countingAuth } from '../__testing__/countingAuth.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { ProviderRequestError } from '../errors.js';
 import { createProviderFetch } from './createProviderFetch.js';
-
-/** A bearer source whose token changes on each recovery, counting its calls. */
-function countingAuth(options: { recoverResult?: boolean } = {}) {
-  const calls = { authorize: 0, recover: 0, seen: [] as HttpRequest[], recoveries: [] as FailedResponse[] };
-  let generation = 1;
-  const source: AuthSource = {
-    async authorize(request) {
-      calls.authorize++;
-      calls.seen.push(request);
-      return { ...request, headers: { ...request.headers, authorization: `Bearer token-${generation}` } };
-    },
-    async recover(response) {
-      calls.recover++;
-      calls.recoveries.push(response);
-      generation++;
-      return options.recoverResult ?? true;
-    },
-    describe: () => ({ kind: 'test' }),
-  };
-  return { source, calls };
-}
 
 const post = (
   url: string,
@@ -72,7 +52,7 @@ describe('createProviderFetch', () => {
   it('retries transport errors, then fails with a TRANSPORT code', async () => {
     const server = await serve((req, res, i) => {
       if (i === 0) res.socket?.destroy();
-      else sendJson(res, 200, { path: req.url });
+      else sendJson(res, 200, { path: req.target });
     });
     const fetch = createProviderFetch({ baseUrl: server.url, retryBaseDelayMs: 1 });
     expect((await fetch(`${server.url}/models`)).status).toBe(200);
@@ -199,7 +179,7 @@ describe('createProviderFetch', () => {
       headers: { Authorization: `Bearer ${PLACEHOLDER_API_KEY}` },
     });
     const [received] = server.received;
-    expect(received?.url).toBe('/v1/models?limit=2&api-version=2025-01-01');
+    expect(received?.target).toBe('/v1/models?limit=2&api-version=2025-01-01');
     expect(received?.headers['x-team']).toBe('search');
     expect(received?.headers['openai-project']).toBe('proj_1');
     expect(received?.headers['openai-organization']).toBeUndefined();
@@ -275,7 +255,7 @@ describe('createProviderFetch', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: {"delta":"he"}\n\n');
       res.write('data: {"delta":"llo"}\n\n');
-      if (req.url?.endsWith('/complete')) res.end('data: [DONE]\n\n');
+      if (req.target?.endsWith('/complete')) res.end('data: [DONE]\n\n');
       // otherwise: never ends, never writes again
     });
     const fetch = createProviderFetch({ baseUrl: server.url, streamIdleTimeoutMs: 150 });

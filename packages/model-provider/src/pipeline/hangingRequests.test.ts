@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import type { AuthSource } from '@x/auth-seam';
 import { createAuthManager, createAuthStore } from '@x/auth-store';
-import { describe, expect, it } from 'vitest';
-import { sendJson } from '../__testing__/loopbackServer.js';
-import { settleWithin } from '../__testing__/settleWithin.js';
-import { tempDir } from '../__testing__/tempDir.js';
+import { gatedTokenCommand, sendJson, tempDir, withinDeadline } from '@x/test-kit';
+import { describe, expect, it, vi } from 'vitest';
 import { serve } from '../__testing__/trackedServers.js';
-import { fileAppears, waitingTokenScript } from '../__testing__/waitingTokenScript.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';
@@ -24,7 +19,11 @@ describe('requests that would hang', () => {
       toml: `[model_providers.silent]\nname = "Silent"\nbase_url = "${server.url}"\nstream_idle_timeout_ms = 50\nrequest_max_retries = 1\n`,
     });
     const provider = createProviderRegistry({ config, env: {}, retryBaseDelayMs: 0 }).get('silent');
-    const error = (await settleWithin(provider.fetch(`${server.url}/models`), HANG_GUARD_MS, 'fetch').then(
+    const error = (await withinDeadline(
+      'fetch',
+      () => provider.fetch(`${server.url}/models`),
+      HANG_GUARD_MS,
+    ).then(
       () => undefined,
       (e: unknown) => e,
     )) as { code?: string; message: string };
@@ -35,27 +34,27 @@ describe('requests that would hang', () => {
 
   it('aborting while the auth command still runs rejects at once with an abort error', async () => {
     const dir = await tempDir();
-    const paths = await waitingTokenScript(dir, 'cmd-token-1');
+    const gated = await gatedTokenCommand(dir, 'waiting-token', 'cmd-token-1');
     const server = await serve((_req, res) => sendJson(res, 200, { data: [] }));
     const config = await loadConfig({
-      toml: `[model_providers.cmd]\nname = "Cmd"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(paths.script)}] }\n`,
+      toml: `[model_providers.cmd]\nname = "Cmd"\nbase_url = "${server.url}"\nauth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(gated.command)}] }\n`,
     });
     const provider = createProviderRegistry({ config, env: {} }).get('cmd');
     const controller = new AbortController();
     // Whether the command had finished is read at the moment the request settles.
     const outcome = provider.fetch(`${server.url}/models`, { signal: controller.signal }).then(
-      () => ({ error: undefined as unknown, commandDone: existsSync(paths.done) }),
-      (error: unknown) => ({ error, commandDone: existsSync(paths.done) }),
+      () => ({ error: undefined as unknown, commandDone: gated.done() }),
+      (error: unknown) => ({ error, commandDone: gated.done() }),
     );
-    await settleWithin(fileAppears(paths.started), HANG_GUARD_MS, 'the auth command start');
+    await vi.waitUntil(() => gated.started(), { timeout: HANG_GUARD_MS, interval: 10 });
     controller.abort();
     // Let the command finish: code that ignored the abort would now get its token and settle.
-    await writeFile(paths.release, 'go');
-    const { error, commandDone } = await settleWithin(outcome, HANG_GUARD_MS, 'fetch');
+    await gated.open();
+    const { error, commandDone } = await withinDeadline('fetch', () => outcome, HANG_GUARD_MS);
     expect((error as Error | undefined)?.name).toBe('AbortError');
     expect(commandDone).toBe(false);
     expect(server.received).toHaveLength(0);
-    await settleWithin(fileAppears(paths.done), HANG_GUARD_MS, 'the auth command end');
+    await vi.waitUntil(() => gated.done(), { timeout: HANG_GUARD_MS, interval: 10 });
   });
 
   it.each([
@@ -90,18 +89,18 @@ describe('requests that would hang', () => {
       () => ({ error: undefined as unknown, released }),
       (error: unknown) => ({ error, released }),
     );
-    await settleWithin(
-      (async () => {
-        while (tokenEndpoint.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      })(),
-      HANG_GUARD_MS,
+    await withinDeadline(
       'the refresh request',
+      async () => {
+        while (tokenEndpoint.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      },
+      HANG_GUARD_MS,
     );
     controller.abort();
     await new Promise((resolve) => setImmediate(resolve));
     released = true;
     await tokenEndpoint.close();
-    const settled = await settleWithin(outcome, HANG_GUARD_MS, 'fetch');
+    const settled = await withinDeadline('fetch', () => outcome, HANG_GUARD_MS);
     expect((settled.error as Error | undefined)?.name).toBe('AbortError');
     expect(settled.released).toBe(false);
     expect(api.received).toHaveLength(0);

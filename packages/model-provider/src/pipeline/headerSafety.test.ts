@@ -1,7 +1,7 @@
 import type { AuthSource } from '@x/auth-seam';
+import { sendJson } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { countingFetch } from '../__testing__/countingFetch.js';
-import { sendJson } from '../__testing__/loopbackServer.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { createProviderRegistry } from '../registry/createProviderRegistry.js';
 import { createProviderFetch } from './createProviderFetch.js';

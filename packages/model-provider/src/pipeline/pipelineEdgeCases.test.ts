@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthSource } from '@x/auth-seam';
+import { sendJson } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { countingAuth } from '../__testing__/countingAuth.js';
+import { serve } from '../__testing__/trackedServers.js';
 import { ProviderRequestError } from '../errors.js';
 import { createProviderFetch } from './createProviderFetch.js';
 
@@ -10,11 +12,6 @@ const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
-async function serve(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-  const server = await startLoopbackServer(handler);
-  closers.push(() => server.close());
-  return server;
-}
 
 /** A server that counts TCP connections; the first `failures` requests get a 503 with a large body. */
 async function serveFailingThenOk(failures: number, bodyBytes: number) {
@@ -49,18 +46,7 @@ describe('createProviderFetch edge cases', () => {
     const server = await serve((_req, res, i) =>
       i === 0 ? sendJson(res, 401, {}) : i < 3 ? sendJson(res, 503, {}) : sendJson(res, 200, { ok: true }),
     );
-    let recoveries = 0;
-    const auth: AuthSource = {
-      authorize: async (request) => ({
-        ...request,
-        headers: { ...request.headers, authorization: 'Bearer t' },
-      }),
-      recover: async () => {
-        recoveries++;
-        return true;
-      },
-      describe: () => ({}),
-    };
+    const { source: auth, calls } = countingAuth();
     const fetch = createProviderFetch({
       baseUrl: server.url,
       auth,
@@ -70,7 +56,7 @@ describe('createProviderFetch edge cases', () => {
     const response = await fetch(`${server.url}/models`);
     expect(response.status).toBe(200);
     expect(server.received).toHaveLength(4);
-    expect(recoveries).toBe(1);
+    expect(calls.recover).toBe(1);
   });
 
   it('reads retried 5xx bodies to the end, so the attempts reuse the connection', async () => {

@@ -1,7 +1,7 @@
 import type { AuthSource, RetryEvent } from '@x/auth-seam';
+import { sendJson, withinDeadline } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { sendJson } from '../__testing__/loopbackServer.js';
-import { settleWithin } from '../__testing__/settleWithin.js';
+import { countingAuth } from '../__testing__/countingAuth.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { createProviderFetch } from './createProviderFetch.js';
 import type { ProviderFetchOptions } from './providerFetchOptions.js';
@@ -125,7 +125,7 @@ describe('retries like openai-node', () => {
       () => order.push('resolved'),
       (error: Error) => order.push(`rejected ${error.name}`),
     );
-    await settleWithin(outcome, 10_000, 'the aborted fetch');
+    await withinDeadline('the aborted fetch', () => outcome, 10_000);
     expect(order).toEqual(['wait 30000', 'abort', 'rejected AbortError']);
     expect(server.received).toHaveLength(1);
   });
@@ -137,10 +137,10 @@ describe('retries like openai-node', () => {
       setTimeout(() => res.socket?.destroy(), 20);
     });
     const { fetch, waits } = recordingFetch(server.url, { retryBaseDelayMs: 1 });
-    const response = await settleWithin(
-      fetch(`${server.url}/responses`, { method: 'POST', body: '{"stream":true}' }),
-      10_000,
+    const response = await withinDeadline(
       'the streamed fetch',
+      () => fetch(`${server.url}/responses`, { method: 'POST', body: '{"stream":true}' }),
+      10_000,
     );
     await expect(response.text()).rejects.toThrow();
     expect(server.received).toHaveLength(1);
@@ -149,21 +149,10 @@ describe('retries like openai-node', () => {
 
   it('hands a 400 to recovery first; a declined 400 marked x-should-retry: true is then retried', async () => {
     const server = await failingFirst(1, 400, { 'x-should-retry': 'true' });
-    let recoveries = 0;
-    const auth: AuthSource = {
-      authorize: async (request) => ({
-        ...request,
-        headers: { ...request.headers, authorization: 'Bearer t' },
-      }),
-      recover: async () => {
-        recoveries++;
-        return false;
-      },
-      describe: () => ({}),
-    };
+    const { source: auth, calls } = countingAuth({ recoverResult: false });
     const { fetch, waits } = recordingFetch(server.url, { auth, retryBaseDelayMs: 1 });
     expect((await fetch(`${server.url}/models`)).status).toBe(200);
-    expect(recoveries).toBe(1);
+    expect(calls.recover).toBe(1);
     expect(waits.map((w) => w.status)).toEqual([400]);
   });
 

@@ -1,6 +1,6 @@
 import type { AuthSource } from '@x/auth-seam';
+import type { LoopbackServer } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import type { LoopbackServer } from '../__testing__/loopbackServer.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { ProviderRequestError } from '../errors.js';

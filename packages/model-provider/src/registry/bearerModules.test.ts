@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import { tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
+import { tokenScript } from '../__testing__/commandScripts.js';
 import { isAwsSdkModule, isSignerModule } from '../__testing__/moduleKinds.js';
 import { modulesLoadedByOkProgram } from '../__testing__/modulesLoadedByOkProgram.js';
-import { tempDir, tokenScript } from '../__testing__/tempDir.js';
 
 // Each bearer path a user can configure, driven through a config file and the registry in a fresh
 // Node process (a clean module cache): a POST and a model listing against a loopback server in that

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
 import { verifySigV4Request } from '@x/aws-auth';
+import { type LoopbackServer, sendJson, startLoopbackServer, tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { tokenScript } from '../__testing__/commandScripts.js';
 import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
-import { tempDir, tokenScript } from '../__testing__/tempDir.js';
 import { closeAfterTest } from '../__testing__/trackedServers.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
@@ -189,10 +189,12 @@ describe('Amazon Bedrock providers', () => {
     const verdicts: string[] = [];
     const s = closeAfterTest(
       await startLoopbackServer(async (req, res) => {
-        const verdict = await verifySigV4Request(
-          { method: req.method, target: req.url, headers: req.headers, body: req.body },
-          { credentials: TEST_AWS_KEYS, region: 'us-east-1', services: ['bedrock-mantle'], now: serverTime },
-        );
+        const verdict = await verifySigV4Request(req, {
+          credentials: TEST_AWS_KEYS,
+          region: 'us-east-1',
+          services: ['bedrock-mantle'],
+          now: serverTime,
+        });
         verdicts.push(verdict.ok ? 'ok' : verdict.code);
         res.setHeader('date', new Date(serverTime()).toUTCString());
         if (!verdict.ok) return sendJson(res, 400, { __type: verdict.code, message: verdict.message });

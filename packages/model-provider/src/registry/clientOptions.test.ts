@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { createOpenAI } from '@ai-sdk/openai';
 import type { RetryEvent } from '@x/auth-seam';
 import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '@x/test-kit';
 import { generateText } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
+import { bearerProvidersToml } from '../__testing__/bearerProvidersToml.js';
 import { startVerifyingServer } from '../__testing__/sigv4Server.js';
-import { tokenScript } from '../__testing__/tempDir.js';
 import { serve } from '../__testing__/trackedServers.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { explainError } from '../explainError.js';
@@ -27,19 +27,8 @@ beforeAll(async () => {
     sendJson(res, 200, { object: 'list', data: [], seen: req.headers.authorization ?? null }),
   );
   dir = await mkdtemp(join(tmpdir(), 'x-client-options-'));
-  const { script } = await tokenScript(dir, ['command-bearer']);
   const config = await loadConfig({
-    toml: `
-[model_providers.bearer]
-name = "Bearer"
-base_url = "${verifying.url}"
-experimental_bearer_token = "inline-bearer"
-
-[model_providers.command]
-name = "Command"
-base_url = "${verifying.url}"
-auth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(script)}] }
-
+    toml: `${await bearerProvidersToml(verifying.url, dir)}
 [model_providers.open]
 name = "No auth"
 base_url = "${open.url}"

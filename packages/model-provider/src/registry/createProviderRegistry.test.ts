@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createAuthManager } from '@x/auth-store';
+import { type LoopbackServer, sendJson, startLoopbackServer, tempDir, thrownBy } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { type LoopbackServer, sendJson, startLoopbackServer } from '../__testing__/loopbackServer.js';
-import { tempDir, tokenScript } from '../__testing__/tempDir.js';
+import { tokenScript } from '../__testing__/commandScripts.js';
 import { closeAfterTest } from '../__testing__/trackedServers.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { ProviderConfigError } from '../errors.js';
@@ -26,14 +26,7 @@ base_url = "http://127.0.0.1:9/v1"
 auth = { command = "print-token" }
 `;
 
-function thrownBy(fn: () => unknown): ProviderConfigError | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return error as ProviderConfigError;
-  }
-}
+const configErrorOf = (fn: () => unknown) => thrownBy(fn) as ProviderConfigError;
 
 async function echoServer(
   accept: (authorization: string | undefined) => boolean = () => true,
@@ -84,7 +77,7 @@ describe('createProviderRegistry', () => {
     });
     const registry = createProviderRegistry({ config, env: { BARE_KEY: 'k' } });
     expect(registry.list().find((p) => p.id === 'bare')?.baseUrl).toBe('(no base_url)');
-    expect(thrownBy(() => registry.get('bare'))).toMatchObject({
+    expect(configErrorOf(() => registry.get('bare'))).toMatchObject({
       code: 'INVALID_FIELD',
       field: 'model_providers.bare.base_url',
     });
@@ -96,7 +89,7 @@ describe('createProviderRegistry', () => {
   });
 
   it('names an unknown provider', () => {
-    const error = thrownBy(() => createProviderRegistry().get('nope'));
+    const error = configErrorOf(() => createProviderRegistry().get('nope'));
     expect(error?.code).toBe('UNKNOWN_PROVIDER');
     expect(error?.message).toContain('`nope`');
   });
@@ -109,7 +102,7 @@ describe('createProviderRegistry', () => {
     const ok = createProviderRegistry({ config, env: { K_KEY: ' key-from-env ' } }).get('k');
     expect((await ok.listModels()).map((m) => m.id)).toEqual(['m-1', 'm-2']);
     for (const env of [{}, { K_KEY: '   ' }]) {
-      const error = thrownBy(() => createProviderRegistry({ config, env }).get('k'));
+      const error = configErrorOf(() => createProviderRegistry({ config, env }).get('k'));
       expect(error?.code).toBe('MISSING_ENV_KEY');
       expect(error?.message).toBe(
         'provider `k` needs the environment variable K_KEY, which is not set or is blank. Create one in the console.',
@@ -290,7 +283,7 @@ describe('createProviderRegistry', () => {
     }).get('openai');
     expect(provider.baseUrl).toBe('https://api.openai.com/v1');
     expect(await provider.listModels()).toHaveLength(2);
-    expect(server.received[0]?.url).toBe('/v1/models');
+    expect(server.received[0]?.target).toBe('/v1/models');
     expect(server.received[0]?.headers['openai-organization']).toBe('org-42');
     expect(server.received[0]?.headers['openai-project']).toBeUndefined();
   });

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
+import type { LoopbackServer } from '@x/test-kit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoopbackServer } from '../__testing__/loopbackServer.js';
+import { bearerProvidersToml } from '../__testing__/bearerProvidersToml.js';
 import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
-import { tokenScript } from '../__testing__/tempDir.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
 import type { ModelProvider } from './modelProvider.js';
@@ -19,19 +19,8 @@ let dir: string;
 beforeAll(async () => {
   server = await startVerifyingServer({ bearers: ['inline-bearer', 'command-bearer'] });
   dir = await mkdtemp(join(tmpdir(), 'x-openai-client-'));
-  const { script } = await tokenScript(dir, ['command-bearer']);
   const config = await loadConfig({
-    toml: `
-[model_providers.bearer]
-name = "Bearer"
-base_url = "${server.url}"
-experimental_bearer_token = "inline-bearer"
-
-[model_providers.command]
-name = "Command"
-base_url = "${server.url}"
-auth = { command = ${JSON.stringify(process.execPath)}, args = [${JSON.stringify(script)}] }
-
+    toml: `${await bearerProvidersToml(server.url, dir)}
 [model_providers.amazon-bedrock]
 base_url = "${server.origin}/openai/v1"
 aws = { region = "us-east-1" }

@@ -1,6 +1,6 @@
 import { createAuthManager } from '@x/auth-store';
+import { tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../__testing__/tempDir.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
 
 const baseUrlOf = (registry: ReturnType<typeof createProviderRegistry>, id: string): string | undefined =>

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
+import { sendJson, tempDir } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { chatgptTokens } from '../__testing__/chatgptTokens.js';
 import { configFromFile } from '../__testing__/configFromFile.js';
-import { sendJson } from '../__testing__/loopbackServer.js';
-import { tempDir } from '../__testing__/tempDir.js';
 import { serve } from '../__testing__/trackedServers.js';
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { createProviderRegistry } from './createProviderRegistry.js';

@@ -2,14 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PLACEHOLDER_API_KEY } from '@x/auth-seam';
 import { createAuthManager } from '@x/auth-store';
+import { type LoopbackServer, sendJson, tempDir, withinDeadline } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { echoArgsScript, hangingScript, runsOf } from '../__testing__/commandScripts.js';
+import { echoArgsScript, hangingScript, runsOf, tokenScript } from '../__testing__/commandScripts.js';
 import { configFromFile } from '../__testing__/configFromFile.js';
-import { type LoopbackServer, sendJson } from '../__testing__/loopbackServer.js';
 import { startVerifyingServer, TEST_AWS_KEYS } from '../__testing__/sigv4Server.js';
-import { tempDir, tokenScript } from '../__testing__/tempDir.js';
 import { closeAfterTest, serve } from '../__testing__/trackedServers.js';
-import { withinDeadline } from '../__testing__/withinDeadline.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
 import type { ModelProvider } from './modelProvider.js';
 import type { ProviderRegistryOptions } from './providerRegistry.js';
@@ -40,7 +38,7 @@ const node = q(process.execPath);
 
 const echo = (): Promise<LoopbackServer> =>
   serve((req, res) =>
-    req.url.split('?')[0]?.endsWith('/models')
+    req.target.split('?')[0]?.endsWith('/models')
       ? sendJson(res, 200, { object: 'list', data: [{ id: 'm-1' }] })
       : sendJson(res, 200, { ok: true }),
   );
@@ -75,7 +73,7 @@ const rows: Row[] = [
       expect(provider.baseUrl).toBe(`${server.origin}/gateway/v9`);
       expect(await provider.listModels()).toEqual([{ id: 'm-1' }]);
       expect((await post(provider)).status).toBe(200);
-      expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual([
+      expect(server.received.map((r) => `${r.method} ${r.target}`)).toEqual([
         'GET /gateway/v9/models',
         'POST /gateway/v9/responses',
       ]);
@@ -97,7 +95,7 @@ const rows: Row[] = [
       expect((await post(provider)).status).toBe(200);
       await provider.listModels();
       await provider.fetch(`${provider.baseUrl}/models?deployment=mine`);
-      expect(server.received.map((r) => r.url)).toEqual([
+      expect(server.received.map((r) => r.target)).toEqual([
         '/v1/responses?api-version=2025-04-01-preview&deployment=gpt-x',
         '/v1/responses?api-version=2025-04-01-preview&deployment=gpt-x',
         '/v1/models?api-version=2025-04-01-preview&deployment=gpt-x',
@@ -302,7 +300,7 @@ const rows: Row[] = [
     }),
     async check(provider, { server }) {
       expect((await post(provider)).headers.get('x-verified')).toBe('sigv4:bedrock-mantle');
-      expect(server.received[0]?.url).toBe('/openai/v1/responses');
+      expect(server.received[0]?.target).toBe('/openai/v1/responses');
       expect(server.received[0]?.headers).toMatchObject({
         'x-team': 'search',
         'x-amzn-mantle-client-agent': 'x-model-provider',

@@ -1,13 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
+import { type LoopbackServer, sendJson, tempDir, withinDeadline } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
-import { failingTokenScript, runsOf } from '../__testing__/commandScripts.js';
+import { failingTokenScript, runsOf, tokenScript } from '../__testing__/commandScripts.js';
 import { configFromFile } from '../__testing__/configFromFile.js';
-import { type LoopbackServer, sendJson } from '../__testing__/loopbackServer.js';
-import { tempDir, tokenScript } from '../__testing__/tempDir.js';
 import { serve } from '../__testing__/trackedServers.js';
-import { withinDeadline } from '../__testing__/withinDeadline.js';
 import { createProviderRegistry } from './createProviderRegistry.js';
 import type { ModelProvider } from './modelProvider.js';
 import type { ProviderRegistryOptions } from './providerRegistry.js';

@@ -3,8 +3,9 @@ import { AssertionError } from 'node:assert';
 /**
  * Runs `work` and fails with an assertion-style error naming `what` if it has not settled after `ms`;
  * the signal it was given is then aborted, so a request caught in a loop stops instead of running on
- * in the background. Only a guard against unbounded work (a recovery or retry that loops): assert
- * counts on what did happen, never the time it took.
+ * in the background. Only a guard against hangs and unbounded work (a recovery or retry that loops):
+ * give it a deadline far beyond what the work needs, and assert on what happened, never on the time
+ * it took.
  */
 export async function withinDeadline<T>(
   what: string,
