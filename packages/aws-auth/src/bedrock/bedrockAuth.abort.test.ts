@@ -120,7 +120,7 @@ describe('authorize with an AbortSignal', () => {
   });
 
   it('createBedrockFetch: an abort while recovering from a 401 rejects at once; the refresh runs on', async () => {
-    const server = await startLoopback((_req, res) => {
+    const server = await startLoopbackServer((_req, res) => {
       res.statusCode = 401;
       res.end('{}');
     });

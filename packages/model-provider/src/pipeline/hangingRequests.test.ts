@@ -142,21 +142,12 @@ describe('requests that would hang', () => {
       () => 'resolved',
       (error: unknown) => error,
     );
-    await settleWithin(
-      whenTrue(() => recoveries === 1),
-      HANG_GUARD_MS,
-      'the recovery to start',
-    );
+    await vi.waitUntil(() => recoveries === 1, { timeout: HANG_GUARD_MS, interval: 10 });
     const reason = new Error('the caller gave up');
     controller.abort(reason);
     // The recovery (a token refresh, say) is still under way: the caller is not kept waiting for it.
-    expect(await settleWithin(outcome, HANG_GUARD_MS, 'fetch')).toBe(reason);
+    expect(await withinDeadline('fetch', () => outcome, HANG_GUARD_MS)).toBe(reason);
     release(true);
     expect(server.received).toHaveLength(1);
   });
 });
-
-/** Resolves once `ready()` holds, looking again on every turn of the event loop. */
-async function whenTrue(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
-}
