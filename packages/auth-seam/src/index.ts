@@ -1,5 +1,6 @@
 export { backoffDelay } from './backoffDelay.js';
 export { bearerOf } from './bearerOf.js';
+export { CodedError } from './codedError.js';
 export { isHeaderName, isHeaderValue } from './headerSafety.js';
 export type { AuthorizeOptions, AuthSource, FailedResponse, HttpRequest } from './httpRequest.js';
 export { isPlaceholderAuthorization, PLACEHOLDER_API_KEY } from './placeholderApiKey.js';

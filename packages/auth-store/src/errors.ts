@@ -1,3 +1,5 @@
+import { CodedError } from '@x/auth-seam';
+
 /**
  * Stable codes carried by {@link AuthStoreError}.
  * @public
@@ -40,14 +42,7 @@ export type AuthStoreErrorCode =
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
  * @public
  */
-export class AuthStoreError extends Error {
+export class AuthStoreError extends CodedError<AuthStoreErrorCode> {
   /** Always `'AuthStoreError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'AuthStoreError';
-  /** Which failure this is, one of {@link AuthStoreErrorCode}; stable and safe to branch on. */
-  readonly code: AuthStoreErrorCode;
-
-  constructor(code: AuthStoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '@x/auth-seam';
+
 /**
  * Every stable `code` an {@link AwsAuthError} can carry. Branch on these, never on `message`.
  * @public
@@ -42,14 +44,7 @@ export type AwsAuthErrorCode =
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
  * @public
  */
-export class AwsAuthError extends Error {
+export class AwsAuthError extends CodedError<AwsAuthErrorCode> {
   /** Always `'AwsAuthError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'AwsAuthError';
-  /** Which failure this is, one of {@link AwsAuthErrorCode}; stable and safe to branch on. */
-  readonly code: AwsAuthErrorCode;
-
-  constructor(code: AwsAuthErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '@x/auth-seam';
+
 /**
  * Every stable `code` a {@link CommandTokenError} can carry. Branch on these, never on `message`.
  * @public
@@ -36,11 +38,9 @@ export type CommandTokenErrorCode =
  * `stderrExcerpt` (exit-status and timeout failures only) is a short, redacted excerpt of the command's stderr.
  * @public
  */
-export class CommandTokenError extends Error {
+export class CommandTokenError extends CodedError<CommandTokenErrorCode> {
   /** Always `'CommandTokenError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'CommandTokenError';
-  /** Stable and safe to branch on. */
-  readonly code: CommandTokenErrorCode;
   /** A short, redacted excerpt of the command's stderr (exit-status and timeout failures only). */
   readonly stderrExcerpt?: string | undefined;
 
@@ -49,8 +49,7 @@ export class CommandTokenError extends Error {
     message: string,
     options?: { cause?: unknown; stderrExcerpt?: string | undefined },
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, options);
     if (options?.stderrExcerpt !== undefined) this.stderrExcerpt = options.stderrExcerpt;
   }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '@x/auth-seam';
+
 /**
  * Stable codes of {@link ProviderConfigError}.
  * @public
@@ -43,11 +45,9 @@ export interface ProviderConfigErrorOptions {
  * involved but never a secret value; the underlying error, if any, is kept as `cause`.
  * @public
  */
-export class ProviderConfigError extends Error {
+export class ProviderConfigError extends CodedError<ProviderConfigErrorCode> {
   /** Always `'ProviderConfigError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'ProviderConfigError';
-  /** Which failure this is, one of {@link ProviderConfigErrorCode}; stable and safe to branch on. */
-  readonly code: ProviderConfigErrorCode;
   /** The config file at fault; absent when the configuration did not come from a file. */
   readonly file?: string | undefined;
   /** 1-based line in that file; absent when neither the parser nor a key lookup gave one. */
@@ -56,8 +56,7 @@ export class ProviderConfigError extends Error {
   readonly field?: string | undefined;
 
   constructor(code: ProviderConfigErrorCode, message: string, options: ProviderConfigErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, options);
     if (options.file !== undefined) this.file = options.file;
     if (options.line !== undefined) this.line = options.line;
     if (options.field !== undefined) this.field = options.field;
@@ -84,14 +83,7 @@ export type ProviderRequestErrorCode =
  * statuses are not errors here: the response is returned as the server sent it.
  * @public
  */
-export class ProviderRequestError extends Error {
+export class ProviderRequestError extends CodedError<ProviderRequestErrorCode> {
   /** Always `'ProviderRequestError'`: tells the class apart where `instanceof` cannot (two copies, logs). */
   override readonly name = 'ProviderRequestError';
-  /** Which failure this is, one of {@link ProviderRequestErrorCode}; stable and safe to branch on. */
-  readonly code: ProviderRequestErrorCode;
-
-  constructor(code: ProviderRequestErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }
