@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuthManager } from '@x/auth-store';
 import { createBedrockApiKey } from '@x/aws-auth';
-import {
-  createProviderRegistry,
-  loadConfig,
-  type ModelProvider,
-  type ProviderRegistry,
-} from '@x/model-provider';
+import { createProviderRegistry, loadConfig } from '@x/model-provider';
 import { askProvider } from './askProvider.js';
 import { DEMO_AWS_CREDENTIALS, DEMO_AWS_REGION } from './demoAws.js';
 import { writeDemoWorkspace } from './demoWorkspace.js';
