@@ -1,11 +1,11 @@
 import type { AuthSource } from '@x/auth-seam';
-import { untilAborted } from '@x/auth-seam';
 import type { AuthManager } from '@x/auth-store';
 import { bedrockEndpoint } from '@x/aws-auth/endpoints';
 import type { ModelProviderInfo } from '../config/modelProviderInfo.js';
 import { ProviderConfigError } from '../errors.js';
 import { bedrockRegion } from './bedrockRegion.js';
 import { commandSource } from './commandSource.js';
+import { lazySource } from './lazySource.js';
 
 /** What a Bedrock provider's auth is resolved with, besides its settings. */
 export interface BedrockContext {
@@ -19,7 +19,7 @@ export interface BedrockContext {
  * Base URL and auth of an Amazon Bedrock provider, in Codex's source order: the provider's `auth`
  * command, `aws.profile`, a Bedrock API key stored by the auth manager (with its region),
  * `AWS_BEARER_TOKEN_BEDROCK`, environment keys, the default chain. `@x/aws-auth`'s signer (and with
- * it `@smithy/*` and `@aws-sdk/*`) is imported only when a request is first authorized.
+ * it `@smithy/*` and `@aws-sdk/*`) is imported only when the source is first used.
  */
 export function bedrockSetup(
   id: string,
@@ -31,63 +31,34 @@ export function bedrockSetup(
   const baseUrl = info.base_url ?? bedrockEndpoint({ region, endpoint: kind }).baseUrl;
   if (info.auth !== undefined) return { baseUrl, auth: commandSource(info.auth) };
 
-  let resolved: Promise<AuthSource> | undefined;
-  // The settled source, so that every request after the first skips a promise hop.
-  let ready: AuthSource | undefined;
-  context.authManager?.onChange(() => {
-    resolved = undefined; // a login or logout may add or remove the stored Bedrock key
-    ready = undefined;
-  });
-  const resolve = (): Promise<AuthSource> => {
-    if (resolved) return resolved;
-    const pending = (async (): Promise<AuthSource> => {
-      const { createBedrockAuth } = await import('@x/aws-auth');
-      const common = { endpoint: kind, baseUrl, env: context.env } as const;
-      if (info.aws?.profile)
-        return createBedrockAuth({ ...common, region, profile: info.aws.profile, apiKey: null });
-      const stored = await context.authManager?.auth();
-      if (stored?.mode === 'bedrockApiKey') {
-        if (info.base_url === undefined && stored.region !== region) {
-          throw new ProviderConfigError(
-            'AUTH_RESOLUTION_FAILED',
-            `provider \`${id}\`: the stored Bedrock API key is for ${stored.region} but the endpoint region is ${region} (from ${regionSource}); ${
-              regionSource === 'default'
-                ? 'get the provider with `await registry.resolve(id)`, which takes the region from the stored key, or set'
-                : 'set'
-            } aws.region = "${stored.region}", or log in with a key for ${region}`,
-          );
-        }
-        const bedrock = createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
-        return storedKeySource(
-          bedrock,
-          context.authManager?.storeMode,
-          info.base_url ? {} : { regionSource },
+  const lazy = lazySource(async (): Promise<AuthSource> => {
+    const { createBedrockAuth } = await import('@x/aws-auth');
+    const common = { endpoint: kind, baseUrl, env: context.env } as const;
+    if (info.aws?.profile)
+      return createBedrockAuth({ ...common, region, profile: info.aws.profile, apiKey: null });
+    const stored = await context.authManager?.auth();
+    if (stored?.mode === 'bedrockApiKey') {
+      if (info.base_url === undefined && stored.region !== region) {
+        throw new ProviderConfigError(
+          'AUTH_RESOLUTION_FAILED',
+          `provider \`${id}\`: the stored Bedrock API key is for ${stored.region} but the endpoint region is ${region} (from ${regionSource}); ${
+            regionSource === 'default'
+              ? 'get the provider with `await registry.resolve(id)`, which takes the region from the stored key, or set'
+              : 'set'
+          } aws.region = "${stored.region}", or log in with a key for ${region}`,
         );
       }
-      return createBedrockAuth({ ...common, region });
-    })();
-    resolved = pending;
-    pending.then(
-      (source) => {
-        if (resolved === pending) ready = source;
-      },
-      () => {
-        if (resolved === pending) resolved = undefined; // try again on the next request
-      },
-    );
-    return pending;
-  };
-
+      const bedrock = createBedrockAuth({ ...common, region: stored.region, apiKey: stored.apiKey });
+      return storedKeySource(bedrock, context.authManager?.storeMode, info.base_url ? {} : { regionSource });
+    }
+    return createBedrockAuth({ ...common, region });
+  });
+  // A login or logout may add or remove the stored Bedrock key: the source is chosen again.
+  context.authManager?.onChange(() => lazy.reset());
   const auth: AuthSource = {
-    // An abort stops this caller's wait for the setup (the signer's import, the stored login); the
-    // setup itself goes on for the next request.
-    authorize: (request, options) =>
-      ready
-        ? ready.authorize(request, options)
-        : untilAborted(resolve(), options?.signal).then((source) => source.authorize(request, options)),
-    recover: async (response, request) => (await resolve()).recover?.(response, request) ?? false,
-    // Resolved as a request would be, so it names the source a request would use.
-    describe: async () => ({ method: 'aws-bedrock', ...(await (await resolve()).describe()) }),
+    ...lazy.source,
+    // Built as a request would be, so it names the source a request would use.
+    describe: async () => ({ method: 'aws-bedrock', ...(await lazy.source.describe()) }),
   };
   return { baseUrl, auth };
 }

@@ -1,6 +1,7 @@
 import { type AuthSource, untilAborted } from '@x/auth-seam';
-import { type AuthManager, createOpenAiAuthSource } from '@x/auth-store';
+import type { AuthManager } from '@x/auth-store';
 import { ProviderConfigError } from '../errors.js';
+import { lazySource } from './lazySource.js';
 
 /** Codex's wording for a Bedrock key used with any other provider. */
 const BEDROCK_KEY_ONLY_MESSAGE =
@@ -12,9 +13,11 @@ const BEDROCK_KEY_ONLY_MESSAGE =
  * store's 401 recovery. A stored Bedrock API key is refused with Codex's message.
  */
 export function openAiLoginSource(manager: AuthManager, providerId: string): AuthSource {
-  // Typed as the seam, so the caller's signal reaches the store's source as well.
-  const inner: AuthSource & Pick<ReturnType<typeof createOpenAiAuthSource>, 'recover'> =
-    createOpenAiAuthSource(manager);
+  // The store's source, made when first used: the caller's signal reaches it as well. The caller
+  // made `manager` with @x/auth-store, so importing it again costs nothing.
+  const inner = lazySource(async () =>
+    (await import('@x/auth-store')).createOpenAiAuthSource(manager),
+  ).source;
   return {
     async authorize(request, options) {
       const auth = await untilAborted(manager.auth(), options?.signal);
@@ -32,7 +35,7 @@ export function openAiLoginSource(manager: AuthManager, providerId: string): Aut
       }
       return inner.authorize(request, options);
     },
-    recover: (response, request) => inner.recover(response, request),
-    describe: () => ({ method: 'openai-login', ...inner.describe() }),
+    recover: (response, request) => inner.recover?.(response, request) ?? Promise.resolve(false),
+    describe: async () => ({ method: 'openai-login', ...(await inner.describe()) }),
   };
 }

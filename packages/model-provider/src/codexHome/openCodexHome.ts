@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type AuthManager, type AuthManagerOptions, createAuthManager } from '@x/auth-store';
+import type { AuthManager, AuthManagerOptions } from '@x/auth-store';
 import type { ProviderConfig } from '../config/providerConfig.js';
 import { ProviderConfigError } from '../errors.js';
 import { loadConfig } from '../lazyConfig.js';
@@ -59,6 +59,8 @@ export async function openCodexHome(options: OpenCodexHomeOptions = {}): Promise
     forcedLoginMethod: config.forcedLoginMethod,
     forcedChatgptWorkspaceId: config.forcedChatgptWorkspaceId,
   };
+  // Imported here, not with the package: a program that never opens a Codex home does not load it.
+  const { createAuthManager } = await import('@x/auth-store');
   const authManager = createAuthManager({
     ...options.authOptions,
     home,
