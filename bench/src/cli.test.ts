@@ -58,6 +58,7 @@ describe('pnpm bench', () => {
         unit: string;
         ours: number | null;
         peers: Record<string, number>;
+        note?: string;
         unavailable?: string;
       }[];
     };
@@ -72,6 +73,7 @@ describe('pnpm bench', () => {
     for (const row of results.filter((r) => r.name.startsWith('cold-import '))) {
       expect(Object.keys(row.peers)).toEqual(['openai']);
       expect(row.ours).toBeGreaterThan(0);
+      expect(row.note).toMatch(/= \d+\.\d+ of openai .*; above an empty import \(\d+\.\d ms\): -?\d+\.\d+ /);
     }
     // Installing needs the npm registry for third-party packages: a number, or n/a with the reason.
     for (const row of results.filter((r) => r.name.startsWith('install-'))) {

@@ -1,0 +1,2 @@
+// The baseline of the cold-import cases: a module that loads nothing.
+export {};
