@@ -44,6 +44,8 @@ const rootLint = spawnSync(
     'turbo.json',
     'tsconfig.base.json',
     'tsdown.shared.ts',
+    '.pnpmfile.cjs',
+    'README.md',
   ],
   {
     cwd: root,

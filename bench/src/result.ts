@@ -7,7 +7,7 @@ export interface BenchResult {
   peers: Record<string, number>;
   floor?: number;
   /** Extra words for the table (a target, a direction). */
-  note?: string;
+  note?: string | undefined;
   /** Why `ours` is null (printed as n/a), e.g. the npm registry could not be reached. */
   unavailable?: string;
 }
