@@ -82,6 +82,11 @@ export async function startTokenServer(): Promise<TokenServer> {
       for (const answer of waiting.splice(0)) answer();
     },
     held: () => waiting.length,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // Idle keep-alive connections would hold close() open for the client's idle timeout.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -29,6 +29,7 @@ function taskPlan(state: ManagerState, auth: AgentIdentityAuth) {
         runtimeId: record.agent_runtime_id,
         key,
         fetch: state.options.fetch ?? fetch,
+        timeoutMs: state.requestTimeoutMs,
         secrets: [record.agent_private_key],
       }),
   };

@@ -55,6 +55,12 @@ export interface AuthManagerOptions {
   /** The `fetch` for token refreshes and agent task registration (default the global `fetch`). */
   fetch?: typeof fetch | undefined;
   /**
+   * How long one request the manager makes itself (a token refresh, one agent task registration
+   * attempt) may wait for its answer, in milliseconds; default 30 000. A server that accepts the
+   * connection and never answers is given up on after this, so no lock or caller waits for ever.
+   */
+  requestTimeoutMs?: number | undefined;
+  /**
    * Hears non-fatal events: keyring fallback to the file, an unreadable auth.json kept or removed, a failed
    * proactive refresh.
    */

@@ -1,3 +1,4 @@
+import { AuthStoreError } from '../errors.js';
 import type { Auth } from '../model/auth.js';
 import type { AuthDotJson } from '../model/authDotJson.js';
 import type { AccountUpdatedNotification } from '../model/authMode.js';
@@ -23,6 +24,8 @@ export interface StoredAuth {
 /** Everything one manager holds. Each flow (login, logout, status, recovery, ...) receives it. */
 export interface ManagerState {
   readonly options: AuthManagerOptions;
+  /** `options.requestTimeoutMs`, checked, or its default. */
+  readonly requestTimeoutMs: number;
   /** Variables to read. */
   readonly env: Record<string, string | undefined>;
   readonly storeMode: StoreMode;
@@ -42,7 +45,19 @@ export interface ManagerState {
   external: Auth | null;
 }
 
+/** Default of `requestTimeoutMs`: how long a refresh or task registration may wait for its answer. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+function requestTimeoutOf(options: AuthManagerOptions): number {
+  const ms = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) {
+    throw new AuthStoreError('INVALID_OPTION', 'requestTimeoutMs must be a positive number of milliseconds');
+  }
+  return ms;
+}
+
 export function createManagerState(options: AuthManagerOptions): ManagerState {
+  const requestTimeoutMs = requestTimeoutOf(options);
   const env = options.env ?? process.env;
   const storeMode = options.storeMode ?? 'file';
   const store = createAuthStore({
@@ -56,6 +71,7 @@ export function createManagerState(options: AuthManagerOptions): ManagerState {
   });
   return {
     options,
+    requestTimeoutMs,
     env,
     storeMode,
     store,
@@ -69,6 +85,7 @@ export function createManagerState(options: AuthManagerOptions): ManagerState {
       fetch: options.fetch ?? fetch,
       url: options.refreshTokenUrl ?? env.CODEX_REFRESH_TOKEN_URL_OVERRIDE ?? DEFAULT_REFRESH_TOKEN_URL,
       clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+      timeoutMs: requestTimeoutMs,
     }),
     listeners: new Set(),
     tasks: createAgentTaskRegistry(),

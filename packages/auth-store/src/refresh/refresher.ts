@@ -11,6 +11,8 @@ export interface RefresherOptions {
   fetch: typeof fetch;
   url: string;
   clientId: string;
+  /** How long the refresh request may wait for its answer, in milliseconds. */
+  timeoutMs: number;
 }
 
 /** What the store holds after a refresh attempt, and the failure to raise once that is adopted. */
@@ -69,6 +71,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
           clientId: options.clientId,
           refreshToken: tokens.refresh_token,
           fetch: options.fetch,
+          timeoutMs: options.timeoutMs,
         });
         const next: AuthDotJson = {
           ...dot,

@@ -13,7 +13,6 @@ import { redactedBody } from './redactedBody.js';
  */
 export const DEFAULT_AGENT_AUTHAPI_BASE_URL = 'https://auth.openai.com/api/accounts';
 
-const TIMEOUT_MS = 30_000;
 const MAX_RETRIES = 4;
 const BACKOFF_INITIAL_MS = 200;
 const BACKOFF_MAX_MS = 5_000;
@@ -24,6 +23,8 @@ export interface RegisterAgentTaskOptions {
   runtimeId: string;
   key: AgentKey;
   fetch: typeof fetch;
+  /** How long one attempt may wait for its answer, in milliseconds. */
+  timeoutMs: number;
   /** Values never to quote from a response (the identity's key and JWT). */
   secrets: readonly string[];
 }
@@ -48,7 +49,7 @@ async function taskIdOf(body: unknown, key: AgentKey, url: string): Promise<stri
 /**
  * Registers this process's task for an Agent Identity: `POST {authapi}/v1/agent/{runtime id}/task/register`
  * with `{timestamp, signature}`, the signature being Ed25519 over `"{runtime id}:{timestamp}"`.
- * 429, 5xx and timeouts (30 s per attempt) are retried with backoff; any other failure is an
+ * 429, 5xx and attempts left unanswered for `timeoutMs` are retried with backoff; any other failure is an
  * AGENT_TASK_FAILED naming the URL and status and quoting at most 512 redacted characters of the body.
  */
 export async function registerAgentTask(options: RegisterAgentTaskOptions): Promise<AgentTask> {
@@ -65,11 +66,11 @@ export async function registerAgentTask(options: RegisterAgentTaskOptions): Prom
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ timestamp, signature }),
         redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (cause) {
       if ((cause as { name?: unknown })?.name === 'TimeoutError') {
-        lastProblem = `timed out after ${TIMEOUT_MS / 1000} s`;
+        lastProblem = `no answer within ${options.timeoutMs} ms (requestTimeoutMs)`;
         continue;
       }
       throw failed(

@@ -1,0 +1,80 @@
+import { startLoopbackServer } from '@x/test-kit';
+import { describe, expect, it } from 'vitest';
+import { agentRecord } from '../__testing__/agentIdentity.js';
+import { accessToken, idToken } from '../__testing__/fakeTokens.js';
+import { tempHome } from '../__testing__/tempHome.js';
+import { startTokenServer } from '../__testing__/tokenServer.js';
+import { AuthStoreError, createAuthManager } from '../index.js';
+
+// requestTimeoutMs bounds every request the manager makes itself: a server that accepts the
+// connection and never answers is given up on, with a coded error naming the option.
+
+const errorOf = async (promise: Promise<unknown>): Promise<AuthStoreError> => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AuthStoreError)) throw new Error(`expected an AuthStoreError, got ${String(error)}`);
+  return error;
+};
+
+describe('requestTimeoutMs', () => {
+  it('a token endpoint that never answers: the refresh fails with REFRESH_TRANSIENT, the lock is let go', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const home = await tempHome();
+      const manager = createAuthManager({ home, env: {}, refreshTokenUrl: tokens.url, requestTimeoutMs: 50 });
+      await manager.loginWithChatgptTokens({
+        idToken: idToken(),
+        accessToken: accessToken(3600),
+        refreshToken: 'rt-1',
+      });
+      tokens.allow('rt-1');
+      tokens.hold();
+      const error = await errorOf(manager.refreshTokens());
+      expect(error.code).toBe('REFRESH_TRANSIENT');
+      expect(tokens.requests).toHaveLength(1);
+      // The refresh lock was let go: the next refresh reaches the server (and is given up on too).
+      expect((await errorOf(manager.refreshTokens())).code).toBe('REFRESH_TRANSIENT');
+      expect(tokens.requests).toHaveLength(2);
+    } finally {
+      tokens.release();
+      await tokens.close();
+    }
+  });
+
+  it('an authapi that never answers: each attempt is given up on, then AGENT_TASK_FAILED names the option', async () => {
+    const silent = await startLoopbackServer(() => {
+      // accepts every registration and never answers
+    });
+    try {
+      const env = { CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL: silent.origin };
+      const manager = createAuthManager({ home: await tempHome(), env, requestTimeoutMs: 50 });
+      await manager.loginWithAgentIdentity(agentRecord());
+      const error = await errorOf(manager.agentTask());
+      expect(error.code).toBe('AGENT_TASK_FAILED');
+      expect(error.message).toContain('no answer within 50 ms (requestTimeoutMs)');
+      expect(error.message).toContain('gave up after 5 attempts');
+      expect(silent.received).toHaveLength(5);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('is checked when the manager is made: a positive number of milliseconds', () => {
+    for (const requestTimeoutMs of [
+      0,
+      -1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '100' as unknown as number,
+    ]) {
+      expect(() => createAuthManager({ home: '/nowhere', env: {}, requestTimeoutMs })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTION',
+          message: expect.stringContaining('requestTimeoutMs'),
+        }),
+      );
+    }
+  });
+});
