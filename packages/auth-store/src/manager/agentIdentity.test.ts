@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rejectionOf } from '@x/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentJwt, agentRecord } from '../__testing__/agentIdentity.js';
 import { type AuthapiServer, startAuthapiServer } from '../__testing__/authapiServer.js';
@@ -41,14 +42,9 @@ async function send(source: OpenAiAuthSource, url: string): Promise<{ status: nu
   return { status: (await attempt()).response.status, sent: 2 };
 }
 
-const codeOf = async (promise: Promise<unknown>): Promise<AuthStoreError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AuthStoreError)) throw new Error(`expected an AuthStoreError, got ${String(error)}`);
-  return error;
-};
+/** The AuthStoreError `promise` rejects with (anything else fails the test). */
+const storeErrorOf = (promise: Promise<unknown>): Promise<AuthStoreError> =>
+  rejectionOf(promise, AuthStoreError);
 
 describe('Agent Identity requests', () => {
   it('each request carries an AgentAssertion that verifies with the public key of the stored private key', async () => {
@@ -125,7 +121,7 @@ describe('Agent Identity requests', () => {
     const { server, source, record, manager } = await setup();
     const body = `{"error":"bad","echo":"${record.agent_private_key}","more":"${'x '.repeat(600)}"}`;
     server.failNext.push({ status: 400, body });
-    const error = await codeOf(source.authorize({ method: 'GET', url: server.url, headers: {} }));
+    const error = await storeErrorOf(source.authorize({ method: 'GET', url: server.url, headers: {} }));
     expect(error.code).toBe('AGENT_TASK_FAILED');
     expect(error.message).toContain('400');
     expect(error.message).toContain(`${server.url}/v1/agent/${record.agent_runtime_id}/task/register`);
@@ -217,7 +213,7 @@ describe('CODEX_AGENT_IDENTITY', () => {
       env: { CODEX_AGENT_IDENTITY: 'a.b' },
       enableCodexAgentIdentityEnv: true,
     });
-    const error = await codeOf(broken.auth());
+    const error = await storeErrorOf(broken.auth());
     expect(error.code).toBe('AGENT_IDENTITY_INVALID');
     expect(error.message).toContain('CODEX_AGENT_IDENTITY');
   });

@@ -1,4 +1,4 @@
-import { startLoopbackServer } from '@x/test-kit';
+import { rejectionOf, startLoopbackServer } from '@x/test-kit';
 import { describe, expect, it } from 'vitest';
 import { agentRecord } from '../__testing__/agentIdentity.js';
 import { accessToken, idToken } from '../__testing__/fakeTokens.js';
@@ -9,14 +9,9 @@ import { AuthStoreError, createAuthManager } from '../index.js';
 // requestTimeoutMs bounds every request the manager makes itself: a server that accepts the
 // connection and never answers is given up on, with a coded error naming the option.
 
-const errorOf = async (promise: Promise<unknown>): Promise<AuthStoreError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AuthStoreError)) throw new Error(`expected an AuthStoreError, got ${String(error)}`);
-  return error;
-};
+/** The AuthStoreError `promise` rejects with (anything else fails the test). */
+const storeErrorOf = (promise: Promise<unknown>): Promise<AuthStoreError> =>
+  rejectionOf(promise, AuthStoreError);
 
 describe('requestTimeoutMs', () => {
   it('a token endpoint that never answers: the refresh fails with REFRESH_TRANSIENT, the lock is let go', async () => {
@@ -31,11 +26,11 @@ describe('requestTimeoutMs', () => {
       });
       tokens.allow('rt-1');
       tokens.hold();
-      const error = await errorOf(manager.refreshTokens());
+      const error = await storeErrorOf(manager.refreshTokens());
       expect(error.code).toBe('REFRESH_TRANSIENT');
       expect(tokens.requests).toHaveLength(1);
       // The refresh lock was let go: the next refresh reaches the server (and is given up on too).
-      expect((await errorOf(manager.refreshTokens())).code).toBe('REFRESH_TRANSIENT');
+      expect((await storeErrorOf(manager.refreshTokens())).code).toBe('REFRESH_TRANSIENT');
       expect(tokens.requests).toHaveLength(2);
     } finally {
       tokens.release();
@@ -51,7 +46,7 @@ describe('requestTimeoutMs', () => {
       const env = { CODEX_AGENT_IDENTITY_AUTHAPI_BASE_URL: silent.origin };
       const manager = createAuthManager({ home: await tempHome(), env, requestTimeoutMs: 50 });
       await manager.loginWithAgentIdentity(agentRecord());
-      const error = await errorOf(manager.agentTask());
+      const error = await storeErrorOf(manager.agentTask());
       expect(error.code).toBe('AGENT_TASK_FAILED');
       expect(error.message).toContain('no answer within 50 ms (requestTimeoutMs)');
       expect(error.message).toContain('gave up after 5 attempts');
