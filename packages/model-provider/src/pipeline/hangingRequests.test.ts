@@ -15,8 +15,10 @@ describe('requests that would hang', () => {
     const server = await serve(() => {
       // accepts the request, never answers
     });
+    // 1 s: long enough for this process's own server to see each attempt before it is given up
+    // on, however loaded the machine (both share one event loop).
     const config = await loadConfig({
-      toml: `[model_providers.silent]\nname = "Silent"\nbase_url = "${server.url}"\nstream_idle_timeout_ms = 50\nrequest_max_retries = 1\n`,
+      toml: `[model_providers.silent]\nname = "Silent"\nbase_url = "${server.url}"\nstream_idle_timeout_ms = 1000\nrequest_max_retries = 1\n`,
     });
     const provider = createProviderRegistry({ config, env: {}, retryBaseDelayMs: 0 }).get('silent');
     const error = (await withinDeadline(

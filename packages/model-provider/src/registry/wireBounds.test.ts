@@ -128,7 +128,7 @@ describe('stream_max_retries and stream_idle_timeout_ms, counted on the wire', (
     const server = await serve((_req, res, i) => {
       if (i > 0) sendJson(res, 200, { ok: true });
     });
-    const provider = await providerFor(server, 'stream_idle_timeout_ms = 200\nrequest_max_retries = 1');
+    const provider = await providerFor(server, 'stream_idle_timeout_ms = 1000\nrequest_max_retries = 1');
     const response = await withinDeadline('the unanswered request', (signal) =>
       provider.fetch(`${server.url}/models`, { signal }),
     );
