@@ -1,6 +1,6 @@
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempHome } from '../__testing__/tempHome.js';
 import { createAuthManager, createAuthStore } from '../index.js';
@@ -56,6 +56,44 @@ describe('homes others control are refused', () => {
     expect(await createAuthManager({ home, env: {}, allowUnsafeHome: true }).auth()).toMatchObject({
       mode: 'apikey',
     });
+  });
+
+  it('a folder above the home that others can write to, unless it is sticky as /tmp is', async () => {
+    const home = await homeWithLogin();
+    const above = dirname(home);
+    await chmod(above, 0o777);
+    await expectRefused(
+      home,
+      new RegExp(
+        `${above}, above the auth home ${home}, is writable by its group or others and not sticky \\(mode 0777\\)`,
+      ),
+    );
+    // Where others may create but not rename or remove what is ours, the home is safe.
+    await chmod(above, 0o1777);
+    expect(await createAuthManager({ home, env: {} }).auth()).toMatchObject({ mode: 'apikey' });
+    // A home not made yet is judged by the folders above where it will be.
+    await chmod(above, 0o775);
+    const later = join(above, 'not-yet');
+    const refused = createAuthManager({ home: later, env: {} }).loginWithApiKey('sk-new-key-0123456789');
+    await expect(refused).rejects.toMatchObject({
+      code: 'UNSAFE_HOME',
+      message: expect.stringContaining(`${above}, above the auth home ${later}`),
+    });
+    await chmod(above, 0o700);
+    await createAuthManager({ home: later, env: {} }).loginWithApiKey('sk-new-key-0123456789');
+  });
+
+  // Giving a folder to another user needs root; elsewhere this one case is skipped.
+  it.skipIf(!isRoot)('a folder above the home owned by another user', async () => {
+    const home = await homeWithLogin();
+    const above = dirname(home);
+    await chown(above, 65534, 65534);
+    await expectRefused(
+      home,
+      new RegExp(`${above}, above the auth home ${home}, is owned by another user \\(uid 65534\\)`),
+    );
+    await chown(above, 0, 0);
+    expect(await createAuthManager({ home, env: {} }).auth()).toMatchObject({ mode: 'apikey' });
   });
 
   it('an auth.json symlink to a file outside the home is not followed; one inside it is', async () => {
