@@ -258,7 +258,7 @@ describe('createProviderFetch', () => {
       if (req.target?.endsWith('/complete')) res.end('data: [DONE]\n\n');
       // otherwise: never ends, never writes again
     });
-    const fetch = createProviderFetch({ baseUrl: server.url, streamIdleTimeoutMs: 150 });
+    const fetch = createProviderFetch({ baseUrl: server.url, streamIdleTimeoutMs: 1000 });
     const complete = await fetch(`${server.url}/complete`);
     expect(await complete.text()).toBe('data: {"delta":"he"}\n\ndata: {"delta":"llo"}\n\ndata: [DONE]\n\n');
 

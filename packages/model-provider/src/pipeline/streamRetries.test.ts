@@ -42,6 +42,8 @@ function countingBearer(): { source: AuthSource; tokens: string[] } {
   return { source, tokens };
 }
 
+// Idle timeouts of 1 s: the same timeout bounds the wait for response headers, and this process's
+// own server must answer within it however loaded the machine (both share one event loop).
 describe('stream_max_retries', () => {
   it('requests a stream again, authorized afresh, when it stays silent past the idle timeout before its first byte', async () => {
     const server = await sseServer(['silent', 'ok']);
@@ -49,7 +51,7 @@ describe('stream_max_retries', () => {
     const fetch = createProviderFetch({
       baseUrl: server.url,
       auth: source,
-      streamIdleTimeoutMs: 200,
+      streamIdleTimeoutMs: 1000,
       retryBaseDelayMs: 1,
     });
     const response = await fetch(`${server.url}/responses`, { method: 'POST', body: '{"stream":true}' });
@@ -74,7 +76,7 @@ describe('stream_max_retries', () => {
     const fetch = createProviderFetch({
       baseUrl: server.url,
       streamMaxRetries: 1,
-      streamIdleTimeoutMs: 100,
+      streamIdleTimeoutMs: 1000,
       retryBaseDelayMs: 1,
     });
     const response = await fetch(`${server.url}/responses`);
