@@ -118,7 +118,7 @@ describe('stream_max_retries and stream_idle_timeout_ms, counted on the wire', (
 
   it('stream_idle_timeout_ms: a stream silent that long before its first byte is requested again', async () => {
     const server = await streamFailingFirst(1, 'silent');
-    const provider = await providerFor(server, 'stream_idle_timeout_ms = 200');
+    const provider = await providerFor(server, 'stream_idle_timeout_ms = 1000');
     const outcome = await withinDeadline('the silent stream', (signal) => streamText(provider, signal));
     expect(outcome).toEqual({ text: 'data: {"delta":"ok"}\n\n' });
     expect(server.received).toHaveLength(2);
