@@ -3,8 +3,8 @@ export type { AuthorizeOptions, FailedResponse, HttpRequest, RetryEvent } from '
 export type { CreateBedrockApiKeyOptions } from './bedrock/bedrockApiKey.js';
 export { createBedrockApiKey } from './bedrock/bedrockApiKey.js';
 export { regionFromBedrockApiKey } from './bedrock/bedrockApiKeyRegion.js';
-export type { BedrockAuth, BedrockAuthDescription, BedrockAuthOptions } from './bedrock/bedrockAuth.js';
 export { createBedrockAuth } from './bedrock/bedrockAuth.js';
+export type { BedrockAuth, BedrockAuthDescription, BedrockAuthOptions } from './bedrock/bedrockAuthTypes.js';
 export type {
   BedrockEndpoint,
   BedrockEndpointKind,

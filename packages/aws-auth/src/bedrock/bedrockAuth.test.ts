@@ -2,7 +2,8 @@ import type { HttpRequest } from '@x/auth-seam';
 import { describe, expect, it } from 'vitest';
 import { errorOf, verifiedRequest } from '../__testing__/assertions.js';
 import type { AwsCredentials } from '../credentials/awsCredentials.js';
-import { type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
+import { createBedrockAuth } from './bedrockAuth.js';
+import type { BedrockAuthOptions } from './bedrockAuthTypes.js';
 
 const keys: AwsCredentials = { accessKeyId: 'AKIDBEDROCK', secretAccessKey: 'bedrock-secret' };
 const MANTLE = 'https://bedrock-mantle.us-east-1.api.aws/openai/v1';

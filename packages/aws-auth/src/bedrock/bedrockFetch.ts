@@ -8,7 +8,8 @@ import {
 } from '@x/auth-seam';
 import { AwsAuthError } from '../errors.js';
 import { mayQuoteHeader, scrubbedCause } from '../scrubbedCause.js';
-import { type BedrockAuth, type BedrockAuthOptions, createBedrockAuth } from './bedrockAuth.js';
+import { createBedrockAuth } from './bedrockAuth.js';
+import type { BedrockAuth, BedrockAuthOptions } from './bedrockAuthTypes.js';
 import { readFetchRequest } from './bedrockFetchRequest.js';
 import { retryWait, waitOrAbort } from './bedrockRetryWait.js';
 
