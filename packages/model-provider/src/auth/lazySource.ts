@@ -2,7 +2,8 @@ import { type AuthSource, untilAborted } from '@x/auth-seam';
 
 /** An auth source built on first use, and the way to build it afresh. */
 export interface LazySource {
-  source: AuthSource;
+  /** Its `recover` is always there: it asks the built source, which may have none (then false). */
+  source: AuthSource & Required<Pick<AuthSource, 'recover'>>;
   /** Forgets the built source: the next call builds it again (after a login or logout, say). */
   reset(): void;
 }
@@ -32,7 +33,7 @@ export function lazySource(build: () => Promise<AuthSource>): LazySource {
     );
     return pending;
   };
-  const source: AuthSource = {
+  const source: LazySource['source'] = {
     authorize: (request, options) =>
       ready
         ? ready.authorize(request, options)

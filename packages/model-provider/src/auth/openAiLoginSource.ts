@@ -35,7 +35,7 @@ export function openAiLoginSource(manager: AuthManager, providerId: string): Aut
       }
       return inner.authorize(request, options);
     },
-    recover: (response, request) => inner.recover?.(response, request) ?? Promise.resolve(false),
+    recover: inner.recover,
     describe: async () => ({ method: 'openai-login', ...(await inner.describe()) }),
   };
 }
