@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { chatCompletion, chatCompletionChunks, lastUserText } from './chatCompletions.js';
 import type { CredentialKind } from './credentialVerdict.js';
-import { parseJsonBody } from './parseJsonBody.js';
 import { answerFor } from './responsesApi.js';
 import { sendError } from './sendError.js';
 import { sendJson } from './sendJson.js';
@@ -12,28 +11,27 @@ import { writeSse } from './writeSse.js';
  * `stream: true` its chunks as server-sent events ending with `data: [DONE]`. Counts each answer by
  * format.
  */
-export async function answerChatCompletions(
-  req: IncomingMessage,
+export function answerChatCompletions(
   res: ServerResponse,
-  body: Buffer,
+  payload: Record<string, unknown>,
   verifiedBy: CredentialKind,
   counts: { json: number; sse: number },
-): Promise<void> {
-  const parsed = await parseJsonBody(body, req.headers);
-  if (!parsed.ok) return sendError(res, parsed.status, parsed.error);
-  const { payload } = parsed;
-  if (!Array.isArray(payload.messages))
-    return sendError(res, 400, {
+): void {
+  if (!Array.isArray(payload.messages)) {
+    sendError(res, 400, {
       message: "Missing required parameter: 'messages'.",
       type: 'invalid_request_error',
       param: 'messages',
       code: 'missing_required_parameter',
     });
+    return;
+  }
   const model = payload.model as string;
   const text = answerFor(lastUserText(payload.messages), verifiedBy);
   if (payload.stream !== true) {
     counts.json++;
-    return sendJson(res, 200, chatCompletion(model, text));
+    sendJson(res, 200, chatCompletion(model, text));
+    return;
   }
   counts.sse++;
   const includeUsage =

@@ -5,6 +5,7 @@ import { answerControl, isControlPath } from './controlRoutes.js';
 import { type CredentialPolicy, checkCredential } from './credentialCheck.js';
 import type { CredentialKind } from './credentialVerdict.js';
 import { FAIL_HEADER, type FailureInjector } from './failureInjector.js';
+import { parseJsonBody } from './parseJsonBody.js';
 import { DEMO_MODELS } from './responsesApi.js';
 import { answerResponses } from './responsesRoute.js';
 import { apiErrorBody, sendError } from './sendError.js';
@@ -118,6 +119,9 @@ export async function routeRequest(
       data: DEMO_MODELS.map((id) => ({ id, object: 'model', created, owned_by: 'xdemo' })),
     });
   }
-  if (endpoint === 'responses') return answerResponses(req, res, body, verdict.kind, stats.responses);
-  return answerChatCompletions(req, res, body, verdict.kind, stats.chat);
+  // Both answering endpoints take one JSON object: parsed here, once.
+  const parsed = await parseJsonBody(body, req.headers);
+  if (!parsed.ok) return sendError(res, parsed.status, parsed.error);
+  if (endpoint === 'responses') return answerResponses(res, parsed.payload, verdict.kind, stats.responses);
+  return answerChatCompletions(res, parsed.payload, verdict.kind, stats.chat);
 }
