@@ -34,4 +34,5 @@ function beforePacking(pkg) {
   return pkg;
 }
 
-module.exports = { hooks: { beforePacking } };
+// pnpm reads `hooks`; the release dry run (scripts/check-packages.mjs) checks tarballs against the same list.
+module.exports = { hooks: { beforePacking }, privateWorkspacePackages };

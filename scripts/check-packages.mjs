@@ -6,10 +6,13 @@
 // Prints one line per check and a closing `N passed, N failed`; exits 1 when any check fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiReports } from './api-report.mjs';
+
+const require = createRequire(import.meta.url);
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -38,12 +41,8 @@ function run(command, args, cwd) {
 }
 
 const dirs = readdirSync(packagesDir, { withFileTypes: true }).filter((d) => d.isDirectory());
-const privateNames = new Set(
-  dirs
-    .map((dir) => JSON.parse(readFileSync(join(packagesDir, dir.name, 'package.json'), 'utf8')))
-    .filter((manifest) => manifest.private)
-    .map((manifest) => manifest.name),
-);
+// The same list .pnpmfile.cjs leaves out of packed manifests.
+const privateNames = require('../.pnpmfile.cjs').privateWorkspacePackages();
 try {
   for (const dir of dirs) {
     const pkgDir = join(packagesDir, dir.name);
